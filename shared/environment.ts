@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+/** Where a capture was made: enough for QA to reproduce without asking the reporter. */
+export const environment = z.strictObject({
+  browser: z.strictObject({
+    name: z.string().min(1).max(100),
+    version: z.string().max(100),
+  }),
+  os: z.string().max(100),
+  viewport: z.strictObject({
+    width: z.number().int().positive().max(100_000),
+    height: z.number().int().positive().max(100_000),
+  }),
+  devicePixelRatio: z.number().positive().max(16),
+  language: z.string().max(35),
+  timeZone: z.string().max(100).optional(),
+  extensionVersion: z.string().max(50).optional(),
+});
+
+export type Environment = z.infer<typeof environment>;
