@@ -1,6 +1,31 @@
 import { defineConfig } from 'wxt';
 
+// The end-to-end build. Browser automation cannot click the toolbar button, so it can never grant
+// `activeTab`; that build asks for access to every site instead, and goes to its own folder so it
+// is never mistaken for (or shipped as) the real extension.
+const e2e = process.env.SNAG_E2E === '1';
+
 export default defineConfig({
   srcDir: 'extension',
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  // Every module imports what it uses, so reading a file tells you where things come from.
+  imports: false,
+  ...(e2e ? { outDir: '.output/e2e' } : {}),
+  manifest: ({ browser }) => ({
+    name: 'Snag',
+    description:
+      'Capture product feedback in context (annotated screenshots, text clips) and send it to your Snag server.',
+    // No host permissions: captures use `activeTab`, and the Snag server answers CORS for extension
+    // origins, so the background can reach it without access to any site.
+    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', 'alarms'],
+    ...(e2e ? { host_permissions: ['<all_urls>'] } : {}),
+    action: { default_title: 'Snag' },
+    commands: {
+      'capture-screen': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Capture this screen',
+      },
+    },
+    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'snag@snag.invalid' } } } : {}),
+  }),
 });

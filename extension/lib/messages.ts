@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import { browser } from 'wxt/browser';
+import { errorMessage, fail, resultSchema, type Result } from './result';
+
+// The one protocol between the extension's pages (popup, options, editor) and its background, which
+// alone talks to the network and to tabs. Every message is a name with a request schema and the
+// schema of the value it answers; requests are checked when they arrive, answers when they return,
+// and every answer is a `Result`, so failures arrive as a reason, never as an exception.
+
+const empty = z.strictObject({});
+const draftCreated = z.strictObject({ draftId: z.string() });
+
+export const outboxStatusSchema = z.strictObject({
+  /** A server URL and a token are set. */
+  configured: z.boolean(),
+  /** The stored settings don't validate (see `readSettings`). */
+  settingsProblem: z.string().nullable(),
+  waiting: z.number().int().nonnegative(),
+  sent: z.number().int().nonnegative(),
+  needsAttention: z.number().int().nonnegative(),
+  reasons: z.array(z.string()),
+  retrying: z.string().nullable(),
+});
+export type OutboxStatus = z.infer<typeof outboxStatusSchema>;
+
+/** Messages from the extension's pages to its background: name → request and answer schemas. */
+export const uiToBackground = {
+  /** Screenshot the tab the user is looking at and open the editor on it. */
+  captureScreen: { request: empty, response: draftCreated },
+  /** Clip the selected text of the tab the user is looking at and open the editor on it. */
+  clipSelection: { request: empty, response: draftCreated },
+  /** Send what is due now; `retryAll` first makes every unsent entry due, failed ones included. */
+  syncNow: { request: z.strictObject({ retryAll: z.boolean().default(false) }), response: outboxStatusSchema },
+  getOutboxStatus: { request: empty, response: outboxStatusSchema },
+  /** Check a server URL and token as typed, saved or not. */
+  testConnection: {
+    request: z.strictObject({ serverUrl: z.string(), token: z.string() }),
+    response: z.strictObject({ userName: z.string(), serverVersion: z.string() }),
+  },
+} satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
+
+type Protocol = typeof uiToBackground;
+export type MessageName = keyof Protocol;
+export type RequestOf<N extends MessageName> = z.input<Protocol[N]['request']>;
+export type ResponseOf<N extends MessageName> = z.output<Protocol[N]['response']>;
+
+type HandledRequestOf<N extends MessageName> = z.output<Protocol[N]['request']>;
+
+export type BackgroundHandlers = {
+  [N in MessageName]: (request: HandledRequestOf<N>) => Promise<Result<ResponseOf<N>>>;
+};
+
+// The protocol seen through a mapped type, so that `protocol[name]` keeps its link to `N`
+// (the pattern of microsoft/TypeScript#47109) and needs no cast.
+const protocol: {
+  [N in MessageName]: { request: z.ZodType<HandledRequestOf<N>>; response: z.ZodType<ResponseOf<N>> };
+} = uiToBackground;
+
+const isMessageName = (name: string): name is MessageName => Object.hasOwn(uiToBackground, name);
+
+const DIRECTION = 'ui→background';
+const envelope = z.strictObject({
+  direction: z.literal(DIRECTION),
+  name: z.string(),
+  payload: z.unknown(),
+});
+
+type Send = (message: unknown) => Promise<unknown>;
+
+/** Ask the background something; the answer is checked against the protocol before it is returned. */
+export async function sendToBackground<N extends MessageName>(
+  name: N,
+  payload: RequestOf<N>,
+  send: Send = (message) => browser.runtime.sendMessage(message),
+): Promise<Result<ResponseOf<N>>> {
+  let answer: unknown;
+  try {
+    answer = await send({ direction: DIRECTION, name, payload });
+  } catch (error) {
+    return fail(`Snag's background did not answer (${errorMessage(error)})`);
+  }
+  const parsed = resultSchema(protocol[name].response).safeParse(answer);
+  return parsed.success ? parsed.data : fail(`Snag's background gave an unexpected answer to ${name}`);
+}
+
+/**
+ * Answer one raw message: `undefined` if it is not part of this protocol (so other listeners may
+ * answer it), else the handler's result, or the reason the request was refused.
+ */
+export function dispatchToBackground(handlers: BackgroundHandlers, message: unknown): Promise<Result<unknown>> | undefined {
+  const parsed = envelope.safeParse(message);
+  if (!parsed.success) return undefined;
+  const { name, payload } = parsed.data;
+  if (!isMessageName(name)) return Promise.resolve(fail(`Unknown message "${name}"`));
+  return dispatch(handlers, name, payload);
+}
+
+async function dispatch<N extends MessageName>(
+  handlers: BackgroundHandlers,
+  name: N,
+  payload: unknown,
+): Promise<Result<ResponseOf<N>>> {
+  const request = protocol[name].request.safeParse(payload);
+  if (!request.success) {
+    const issue = request.error.issues[0];
+    return fail(`Invalid ${name} request: ${issue ? `${issue.path.join('.') || 'payload'}: ${issue.message}` : 'unreadable'}`);
+  }
+  const handler: BackgroundHandlers[N] = handlers[name];
+  try {
+    return await handler(request.data);
+  } catch (error) {
+    return fail(`${name} failed: ${errorMessage(error)}`);
+  }
+}
+
+/** Wire the handlers to `runtime.onMessage`; call once, synchronously, from the background's `main()`. */
+export function handleMessagesInBackground(handlers: BackgroundHandlers, onMessage = browser.runtime.onMessage): void {
+  onMessage.addListener((message: unknown) => dispatchToBackground(handlers, message));
+}

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { storage } from 'wxt/utils/storage';
+import { fail, ok, type Result } from './result';
+
+/** What the user configures on the options page. An empty string means "not set yet". */
+export const settingsSchema = z.strictObject({
+  serverUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]),
+  token: z.string().trim(),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const defaultSettings: Settings = { serverUrl: '', token: '' };
+
+/** The storage the settings live in; the WXT storage item below, or anything alike in tests. */
+export interface SettingsStore {
+  getValue(): Promise<unknown>;
+  setValue(value: Settings): Promise<void>;
+}
+
+// Local, never `sync:`: the access token must not travel to the user's other devices.
+export const settingsStore: SettingsStore = storage.defineItem<unknown>('local:settings');
+
+/**
+ * Read the settings. Nothing stored yet gives the defaults; a stored value that doesn't validate is
+ * reported (and left in storage untouched) rather than silently replaced by the defaults.
+ */
+export async function readSettings(store: SettingsStore): Promise<Result<Settings>> {
+  const stored = await store.getValue();
+  if (stored === null || stored === undefined) return ok(defaultSettings);
+  const parsed = settingsSchema.safeParse(stored);
+  if (parsed.success) return ok(parsed.data);
+  const issue = parsed.error.issues[0];
+  const where = issue ? `${issue.path.map(String).join('.') || 'settings'}: ${issue.message}` : 'unreadable';
+  return fail(`The saved settings are invalid (${where}). Open Snag's options and save them again.`);
+}
+
+/** Validate and store what the user typed; the settings are only written when all of it is valid. */
+export async function saveSettings(
+  store: SettingsStore,
+  input: { serverUrl: string; token: string },
+): Promise<Result<Settings>> {
+  const serverUrl = normalizeServerUrl(input.serverUrl);
+  if (!serverUrl.ok) return serverUrl;
+  const settings: Settings = { serverUrl: serverUrl.value, token: input.token.trim() };
+  await store.setValue(settings);
+  return ok(settings);
+}
+
+/**
+ * Turn what the user typed into the server's base URL (no trailing slash), or say what is wrong.
+ * The server may live under a path (`https://example.com/snag`).
+ */
+export function normalizeServerUrl(input: string): Result<string> {
+  const text = input.trim();
+  if (text === '') return fail('Enter the Server URL, for example https://snag.example.com');
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return fail(`"${text}" is not a URL: it should look like https://snag.example.com`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    return fail('The Server URL must start with https:// (or http:// for a server on this computer)');
+  }
+  if (url.username !== '' || url.password !== '') {
+    return fail('Leave the user name and password out of the Server URL: the access token signs you in');
+  }
+  if (url.search !== '' || url.hash !== '') {
+    return fail('The Server URL cannot contain "?" or "#": use just the address of the server');
+  }
+  return ok(`${url.origin}${url.pathname.replace(/\/+$/, '')}`);
+}
+
+/** Both the server and the token are needed before anything can be sent. */
+export function isConfigured(settings: Settings): boolean {
+  return settings.serverUrl !== '' && settings.token !== '';
+}

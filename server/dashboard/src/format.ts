@@ -1,0 +1,59 @@
+import type { CaptureKind } from '#shared/capture';
+
+export const KIND_LABELS: Readonly<Record<CaptureKind, string>> = {
+  screenshot: 'Screenshot',
+  clip: 'Clip',
+  friction: 'Friction',
+};
+
+function toDate(iso: string): Date | null {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+const absoluteFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const fullFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'long' });
+
+/** "22 Nov 2025, 13:05" in the viewer's locale and time zone; the raw text if it is not a date. */
+export function formatDateTime(iso: string): string {
+  const date = toDate(iso);
+  return date ? absoluteFormat.format(date) : iso;
+}
+
+/** The long form, for tooltips. */
+export function formatFullDateTime(iso: string): string {
+  const date = toDate(iso);
+  return date ? fullFormat.format(date) : iso;
+}
+
+const relativeFormat = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+const UNITS: ReadonlyArray<readonly [Intl.RelativeTimeFormatUnit, number]> = [
+  ['day', 24 * 3600],
+  ['hour', 3600],
+  ['minute', 60],
+];
+
+/** "3 minutes ago", "yesterday", "just now"; the absolute form for anything over a week old. */
+export function formatRelative(iso: string, now: Date = new Date()): string {
+  const date = toDate(iso);
+  if (!date) return iso;
+  const seconds = (date.getTime() - now.getTime()) / 1000;
+  const abs = Math.abs(seconds);
+  if (abs < 45) return 'just now';
+  if (abs >= 7 * 24 * 3600) return absoluteFormat.format(date);
+  for (const [unit, size] of UNITS) {
+    if (abs >= size) return relativeFormat.format(Math.round(seconds / size), unit);
+  }
+  return 'just now';
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/** A capture's human title: the page title, or its URL when the page had none. */
+export function pageLabel(page: { title: string; url: string }): string {
+  return page.title.trim() || page.url;
+}

@@ -1,0 +1,103 @@
+import { Hono } from 'hono';
+import { SCREENSHOT_MAX_BYTES, screenshotContentType, screenshotContentTypes } from '#shared/capture';
+import type { AppEnv } from '../env';
+import { errorBody } from '../http/errors';
+import { validateParams } from '../http/validate';
+import type { ScreenshotStore } from '../screenshots';
+import type { Store } from '../store/store';
+import { captureIdParams } from './params';
+
+const tooLarge = errorBody(
+  'payload_too_large',
+  `screenshot is larger than the ${SCREENSHOT_MAX_BYTES}-byte limit; send a smaller or more compressed image`,
+);
+
+export function screenshotRoutes(store: Store, screenshots: ScreenshotStore) {
+  return new Hono<AppEnv>()
+    .put('/:id/screenshot', validateParams(captureIdParams), async (c) => {
+      const { id } = c.req.valid('param');
+      const header = c.req.header('Content-Type');
+      const contentType = screenshotContentType.safeParse(header?.split(';')[0]?.trim().toLowerCase());
+      if (!contentType.success) {
+        const got = header === undefined ? 'none was sent' : `got ${header}`;
+        return c.json(
+          errorBody('unsupported_media_type', `Content-Type must be one of ${screenshotContentTypes.join(', ')} (${got})`),
+          415,
+        );
+      }
+      // Refuse early when the client says up front it is too big; the stream is counted anyway.
+      const declared = Number(c.req.header('Content-Length'));
+      if (Number.isFinite(declared) && declared > SCREENSHOT_MAX_BYTES) return c.json(tooLarge, 413);
+
+      const capture = await store.getCapture(id);
+      if (capture === null) return c.json(errorBody('not_found', `no capture with id ${id}`), 404);
+      if (capture.reporter.id !== c.get('user').id) {
+        return c.json(errorBody('forbidden', 'only the person who made this capture can attach its screenshot'), 403);
+      }
+      if (capture.kind !== 'screenshot') {
+        return c.json(errorBody('conflict', `a ${capture.kind} capture does not take a screenshot`), 409);
+      }
+
+      const received = await screenshots.receive(c.req.raw.body);
+      if (!received.ok) {
+        if (received.reason === 'too_large') return c.json(tooLarge, 413);
+        return c.json(errorBody('invalid_request', received.message, [{ path: '(body)', message: received.message }]), 400);
+      }
+
+      const attached = capture.screenshot;
+      if (attached !== null) {
+        await received.discard();
+        if (attached.sha256 === received.sha256) return c.json(capture, 200);
+        return c.json(errorBody('conflict', 'this capture already has a different screenshot; it cannot be replaced'), 409);
+      }
+
+      // File first, row second: a row must never point at bytes that are not on disk.
+      try {
+        await received.commit();
+      } catch (error) {
+        await received.discard();
+        throw error;
+      }
+      const result = await store.attachScreenshot(id, {
+        sha256: received.sha256,
+        bytes: received.bytes,
+        contentType: contentType.data,
+      });
+      switch (result.status) {
+        case 'attached':
+          return c.json(result.capture, 201);
+        case 'existing':
+          return c.json(result.capture, 200);
+        case 'conflict':
+          return c.json(errorBody('conflict', 'this capture already has a different screenshot; it cannot be replaced'), 409);
+        case 'not_found':
+          return c.json(errorBody('not_found', `no capture with id ${id}`), 404);
+      }
+    })
+    .get('/:id/screenshot', validateParams(captureIdParams), async (c) => {
+      const { id } = c.req.valid('param');
+      const capture = await store.getCapture(id);
+      if (capture === null) return c.json(errorBody('not_found', `no capture with id ${id}`), 404);
+      const info = capture.screenshot;
+      if (info === null) return c.json(errorBody('not_found', `capture ${id} has no screenshot (yet)`), 404);
+
+      const etag = `"${info.sha256}"`;
+      const cacheHeaders = {
+        ETag: etag,
+        'Cache-Control': 'private, max-age=31536000, immutable',
+        'X-Content-Type-Options': 'nosniff',
+      };
+      if (c.req.header('If-None-Match') === etag) return c.body(null, 304, cacheHeaders);
+
+      const file = await screenshots.read(info.sha256);
+      if (file === null) {
+        console.error(`screenshot ${info.sha256} of capture ${id} is recorded but missing from disk`);
+        return c.json(errorBody('not_found', `the screenshot file of capture ${id} is missing on the server`), 404);
+      }
+      return c.body(file.body, 200, {
+        ...cacheHeaders,
+        'Content-Type': info.contentType,
+        'Content-Length': String(file.bytes),
+      });
+    });
+}

@@ -1,0 +1,152 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { createStreamBody } from '@hono/node-server/utils/stream';
+import { SCREENSHOT_MAX_BYTES } from '#shared/capture';
+
+/** A body that has been fully written and hashed, waiting in the temp dir to be kept or dropped. */
+export interface ReceivedScreenshot {
+  ok: true;
+  sha256: string;
+  bytes: number;
+  /** Moves the file to its content address. Safe to call when that file already exists. */
+  commit(): Promise<void>;
+  discard(): Promise<void>;
+}
+
+export interface ScreenshotRejected {
+  ok: false;
+  reason: 'too_large' | 'empty' | 'interrupted';
+  message: string;
+}
+
+export interface StoredScreenshotFile {
+  body: ReadableStream<Uint8Array>;
+  bytes: number;
+}
+
+/**
+ * Screenshot bytes live on disk, named by their SHA-256, under DATA_DIR/screenshots/ab/abcd….
+ * Uploads stream to DATA_DIR/tmp first (same filesystem, so the final rename is atomic): a
+ * crash mid-upload leaves at most a temp file, never a truncated screenshot.
+ */
+export class ScreenshotStore {
+  private constructor(
+    private readonly root: string,
+    private readonly tmpDir: string,
+  ) {}
+
+  static async open(dataDir: string): Promise<ScreenshotStore> {
+    const root = join(dataDir, 'screenshots');
+    const tmpDir = join(dataDir, 'tmp');
+    await mkdir(root, { recursive: true });
+    // Anything left in tmp is from uploads a previous process never finished.
+    await rm(tmpDir, { recursive: true, force: true });
+    await mkdir(tmpDir, { recursive: true });
+    return new ScreenshotStore(root, tmpDir);
+  }
+
+  pathFor(sha256: string): string {
+    return join(this.root, sha256.slice(0, 2), sha256);
+  }
+
+  async receive(
+    body: ReadableStream<Uint8Array> | null,
+    maxBytes: number = SCREENSHOT_MAX_BYTES,
+  ): Promise<ReceivedScreenshot | ScreenshotRejected> {
+    const tmpPath = join(this.tmpDir, `${randomUUID()}.part`);
+    const file = await open(tmpPath, 'wx');
+    const hash = createHash('sha256');
+    let bytes = 0;
+    let failure: ScreenshotRejected | undefined;
+    try {
+      // Count what actually arrives: Content-Length may be missing or wrong.
+      const reader = body?.getReader();
+      while (reader !== undefined) {
+        let chunk: ReadableStreamReadResult<Uint8Array>;
+        try {
+          chunk = await reader.read();
+        } catch {
+          failure = { ok: false, reason: 'interrupted', message: 'the upload was interrupted before it finished' };
+          break;
+        }
+        if (chunk.done) break;
+        bytes += chunk.value.byteLength;
+        if (bytes > maxBytes) {
+          await reader.cancel().catch(() => undefined);
+          failure = {
+            ok: false,
+            reason: 'too_large',
+            message: `screenshot is larger than the ${maxBytes}-byte limit`,
+          };
+          break;
+        }
+        hash.update(chunk.value);
+        await file.write(chunk.value);
+      }
+      if (failure === undefined && bytes === 0) {
+        failure = { ok: false, reason: 'empty', message: 'the request body is empty; send the image bytes' };
+      }
+      // Durable before we report success: the DB row will point at this file.
+      if (failure === undefined) await file.sync();
+    } catch (error) {
+      await file.close();
+      await rm(tmpPath, { force: true });
+      throw error;
+    }
+    await file.close();
+    if (failure !== undefined) {
+      await rm(tmpPath, { force: true });
+      return failure;
+    }
+
+    const sha256 = hash.digest('hex');
+    const finalPath = this.pathFor(sha256);
+    return {
+      ok: true,
+      sha256,
+      bytes,
+      commit: async () => {
+        await mkdir(dirname(finalPath), { recursive: true });
+        await rename(tmpPath, finalPath);
+        await syncDirectory(dirname(finalPath));
+      },
+      discard: () => rm(tmpPath, { force: true }),
+    };
+  }
+
+  /** The stored bytes, or null when the file is not on disk. */
+  async read(sha256: string): Promise<StoredScreenshotFile | null> {
+    const path = this.pathFor(sha256);
+    try {
+      const info = await stat(path);
+      return { body: createStreamBody(createReadStream(path)), bytes: info.size };
+    } catch (error) {
+      if (isNotFound(error)) return null;
+      throw error;
+    }
+  }
+
+  /** Temp files currently held; lets tests check nothing is left behind. */
+  async pendingTempFiles(): Promise<string[]> {
+    return readdir(this.tmpDir);
+  }
+}
+
+async function syncDirectory(path: string): Promise<void> {
+  // Makes the rename itself durable. Some platforms cannot open directories; skip there.
+  let handle;
+  try {
+    handle = await open(path, 'r');
+    await handle.sync();
+  } catch {
+    // best effort
+  } finally {
+    await handle?.close();
+  }
+}
+
+function isNotFound(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && error.code === 'ENOENT';
+}

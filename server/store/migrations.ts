@@ -1,0 +1,90 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+
+/**
+ * Migrations live inline (no directory scanning) so they ship with the code that needs them.
+ * Names sort in run order; never edit one that has shipped, add a new one.
+ */
+export const snagMigrations: Readonly<Record<string, Migration>> = {
+  '0001_initial': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('users')
+        .addColumn('id', 'text', (col) => col.primaryKey())
+        .addColumn('name', 'text', (col) => col.notNull())
+        .addColumn('role', 'text', (col) => col.notNull())
+        .addColumn('created_at', 'text', (col) => col.notNull())
+        .execute();
+
+      await db.schema
+        .createTable('tokens')
+        .addColumn('id', 'text', (col) => col.primaryKey())
+        .addColumn('user_id', 'text', (col) => col.notNull().references('users.id'))
+        .addColumn('token_hash', 'text', (col) => col.notNull().unique())
+        .addColumn('name', 'text', (col) => col.notNull())
+        .addColumn('created_at', 'text', (col) => col.notNull())
+        .addColumn('last_used_at', 'text')
+        .addColumn('revoked_at', 'text')
+        .execute();
+      await db.schema.createIndex('tokens_user_id').on('tokens').column('user_id').execute();
+
+      await db.schema
+        .createTable('captures')
+        .addColumn('id', 'text', (col) => col.primaryKey())
+        .addColumn('kind', 'text', (col) => col.notNull())
+        .addColumn('page_url', 'text', (col) => col.notNull())
+        .addColumn('page_title', 'text', (col) => col.notNull())
+        .addColumn('comment', 'text', (col) => col.notNull())
+        .addColumn('quote', 'text')
+        .addColumn('tags', 'text', (col) => col.notNull())
+        .addColumn('annotations', 'text', (col) => col.notNull())
+        .addColumn('environment', 'text', (col) => col.notNull())
+        .addColumn('created_at', 'text', (col) => col.notNull())
+        .addColumn('received_at', 'text', (col) => col.notNull())
+        .addColumn('reporter_id', 'text', (col) => col.notNull().references('users.id'))
+        .addColumn('input_hash', 'text', (col) => col.notNull())
+        .addColumn('screenshot_sha256', 'text')
+        .addColumn('screenshot_type', 'text')
+        .addColumn('screenshot_bytes', 'integer')
+        .execute();
+      // The feed reads newest first and pages by (created_at, id).
+      await db.schema
+        .createIndex('captures_feed')
+        .on('captures')
+        .expression(sql`created_at desc, id desc`)
+        .execute();
+      await db.schema
+        .createIndex('captures_kind_feed')
+        .on('captures')
+        .expression(sql`kind, created_at desc, id desc`)
+        .execute();
+      await db.schema.createIndex('captures_reporter').on('captures').column('reporter_id').execute();
+
+      await db.schema
+        .createTable('capture_tags')
+        .addColumn('capture_id', 'text', (col) => col.notNull().references('captures.id').onDelete('cascade'))
+        .addColumn('tag', 'text', (col) => col.notNull())
+        .addColumn('created_at', 'text', (col) => col.notNull())
+        .addPrimaryKeyConstraint('capture_tags_pk', ['capture_id', 'tag'])
+        .execute();
+      await db.schema
+        .createIndex('capture_tags_feed')
+        .on('capture_tags')
+        .expression(sql`tag, created_at desc, capture_id desc`)
+        .execute();
+    },
+  },
+};
+
+/** Brings the schema up to date, or throws: a half-migrated database must never serve requests. */
+export async function migrateToLatest<DB>(
+  db: Kysely<DB>,
+  migrations: Readonly<Record<string, Migration>> = snagMigrations,
+): Promise<void> {
+  const provider: MigrationProvider = { getMigrations: async () => ({ ...migrations }) };
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  if (error !== undefined) {
+    const failed = results?.find((result) => result.status === 'Error')?.migrationName;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`database migration ${failed ?? '(unknown)'} failed: ${reason}`, { cause: error });
+  }
+}

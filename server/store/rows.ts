@@ -1,0 +1,64 @@
+import type { Selectable } from 'kysely';
+import { type Capture, capture } from '#shared/capture';
+import type { CapturesTable } from './schema';
+import type { NewCapture } from './store';
+
+export type CaptureRow = Selectable<CapturesTable> & { reporter_name: string };
+
+/**
+ * The feed orders by created_at as text, which is only time order when every value is UTC in
+ * the same format; clients may send any offset, so normalise on the way in.
+ */
+export function normaliseTimestamp(isoWithOffset: string): string {
+  return new Date(isoWithOffset).toISOString();
+}
+
+export function rowFromNewCapture(newCapture: NewCapture): Selectable<CapturesTable> {
+  const { input } = newCapture;
+  return {
+    id: input.id,
+    kind: input.kind,
+    page_url: input.page.url,
+    page_title: input.page.title,
+    comment: input.comment,
+    quote: input.quote ?? null,
+    tags: JSON.stringify(input.tags),
+    annotations: JSON.stringify(input.annotations),
+    environment: JSON.stringify(input.environment),
+    created_at: normaliseTimestamp(input.createdAt),
+    received_at: newCapture.receivedAt,
+    reporter_id: newCapture.reporter.id,
+    input_hash: newCapture.inputHash,
+    screenshot_sha256: null,
+    screenshot_type: null,
+    screenshot_bytes: null,
+  };
+}
+
+/** Stored rows go through the wire schema too, so a corrupt row fails loudly instead of leaking out. */
+export function captureFromRow(row: CaptureRow): Capture {
+  const tags: unknown = JSON.parse(row.tags);
+  const annotations: unknown = JSON.parse(row.annotations);
+  const environment: unknown = JSON.parse(row.environment);
+  const parsed = capture.safeParse({
+    id: row.id,
+    kind: row.kind,
+    page: { url: row.page_url, title: row.page_title },
+    comment: row.comment,
+    tags,
+    createdAt: row.created_at,
+    ...(row.quote === null ? {} : { quote: row.quote }),
+    annotations,
+    environment,
+    reporter: { id: row.reporter_id, name: row.reporter_name },
+    receivedAt: row.received_at,
+    screenshot:
+      row.screenshot_sha256 === null
+        ? null
+        : { sha256: row.screenshot_sha256, contentType: row.screenshot_type, bytes: row.screenshot_bytes },
+  });
+  if (!parsed.success) {
+    throw new Error(`stored capture ${row.id} does not match the capture schema: ${parsed.error.message}`);
+  }
+  return parsed.data;
+}

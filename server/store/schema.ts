@@ -1,0 +1,56 @@
+/**
+ * Table shapes as Kysely sees them. Portable on purpose: ids, JSON and timestamps are text
+ * (ISO-8601 UTC, which sorts correctly as text), so SQLite and PostgreSQL run the same queries.
+ */
+export interface Database {
+  users: UsersTable;
+  tokens: TokensTable;
+  captures: CapturesTable;
+  capture_tags: CaptureTagsTable;
+}
+
+export interface UsersTable {
+  id: string;
+  name: string;
+  role: string;
+  created_at: string;
+}
+
+export interface TokensTable {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  name: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface CapturesTable {
+  id: string;
+  kind: string;
+  page_url: string;
+  page_title: string;
+  comment: string;
+  quote: string | null;
+  /** JSON text */
+  tags: string;
+  /** JSON text */
+  annotations: string;
+  /** JSON text */
+  environment: string;
+  created_at: string;
+  received_at: string;
+  reporter_id: string;
+  input_hash: string;
+  screenshot_sha256: string | null;
+  screenshot_type: string | null;
+  screenshot_bytes: number | null;
+}
+
+/** One row per (capture, tag), with the capture's created_at copied so tag feeds page by index. */
+export interface CaptureTagsTable {
+  capture_id: string;
+  tag: string;
+  created_at: string;
+}

@@ -1,0 +1,78 @@
+import type { FeedPage } from '#shared/api';
+import type { Capture, CaptureKind, ParsedCaptureInput, Reporter, ScreenshotInfo } from '#shared/capture';
+
+/**
+ * Everything the server keeps, behind one interface so SQLite can be swapped for PostgreSQL.
+ * Expected outcomes (duplicates, conflicts, bad cursors) are returned as values; only broken
+ * infrastructure throws.
+ */
+export interface Store {
+  createCapture(capture: NewCapture): Promise<CreateCaptureResult>;
+  getCapture(id: string): Promise<Capture | null>;
+  listCaptures(query: ListCapturesQuery): Promise<ListCapturesResult>;
+  /** Records an uploaded screenshot unless the capture already has a different one. */
+  attachScreenshot(id: string, screenshot: ScreenshotInfo): Promise<AttachScreenshotResult>;
+
+  findToken(tokenHash: string): Promise<TokenRecord | null>;
+  markTokenUsed(tokenId: string, at: string): Promise<void>;
+  countUsers(): Promise<number>;
+  createUserWithToken(user: NewUserWithToken): Promise<User>;
+
+  close(): Promise<void>;
+}
+
+export type UserRole = 'admin' | 'member';
+
+export interface User {
+  id: string;
+  name: string;
+  role: string;
+}
+
+export interface TokenRecord {
+  tokenId: string;
+  user: User;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface NewUserWithToken {
+  name: string;
+  role: UserRole;
+  /** SHA-256 hex of the token; the token itself is never stored. */
+  tokenHash: string;
+  tokenName: string;
+}
+
+export interface NewCapture {
+  input: ParsedCaptureInput;
+  /** Hash of the canonical parsed input: equal hashes mean a retry of the same upload. */
+  inputHash: string;
+  /** The authenticated user; must exist in the store. */
+  reporter: Reporter;
+  receivedAt: string;
+}
+
+export type CreateCaptureResult =
+  | { status: 'created'; capture: Capture }
+  | { status: 'existing'; capture: Capture }
+  /** The id is taken by a different capture (different body or different reporter). */
+  | { status: 'conflict'; capture: Capture };
+
+export interface ListCapturesQuery {
+  kind?: CaptureKind;
+  tag?: string;
+  /** Opaque, from a previous page's `nextCursor`. */
+  cursor?: string;
+  limit: number;
+}
+
+export type ListCapturesResult =
+  | { ok: true; page: FeedPage }
+  | { ok: false; reason: 'invalid_cursor'; message: string };
+
+export type AttachScreenshotResult =
+  | { status: 'attached'; capture: Capture }
+  | { status: 'existing'; capture: Capture }
+  | { status: 'conflict'; capture: Capture }
+  | { status: 'not_found' };

@@ -1,0 +1,11 @@
+import { randomBytes } from 'node:crypto';
+import { sha256Hex } from './canonical-json';
+
+/** 32 random bytes: guessing is hopeless, so a fast unsalted hash is enough to store it safely. */
+export function generateToken(): string {
+  return `snag_${randomBytes(32).toString('base64url')}`;
+}
+
+export function hashToken(token: string): string {
+  return sha256Hex(token);
+}

@@ -1,0 +1,61 @@
+/**
+ * One server for a benchmark, in its own process so it does not share an event loop with the
+ * load generator. Usage: node --import tsx test/bench/lib/serve.ts snag|bare
+ * Prints one JSON line when listening ({ port, token }); on SIGTERM prints { stored } and exits.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { API_PREFIX } from '#shared/api';
+import { createApp } from '../../../server/app';
+import { bootstrapAdmin } from '../../../server/bootstrap';
+import { ScreenshotStore } from '../../../server/screenshots';
+import { openSqliteStore } from '../../../server/store/sqlite';
+
+async function snag() {
+  const dataDir = await mkdtemp(join(tmpdir(), 'snag-bench-'));
+  const file = join(dataDir, 'snag.db');
+  const store = await openSqliteStore(file);
+  const screenshots = await ScreenshotStore.open(dataDir);
+  const bootstrap = await bootstrapAdmin(store, undefined);
+  const token = bootstrap.created ? bootstrap.adminToken : '';
+  return {
+    app: createApp({ store, screenshots, version: 'bench' }),
+    token,
+    async stop(): Promise<number> {
+      await store.close();
+      const db = new BetterSqlite3(file, { readonly: true });
+      const stored = Number(db.prepare('select count(*) from captures').pluck().get());
+      db.close();
+      await rm(dataDir, { recursive: true, force: true });
+      return stored;
+    },
+  };
+}
+
+function bare() {
+  // The floor: same framework and adapter, a handler that does nothing with the request.
+  const app = new Hono().post(`${API_PREFIX}/captures`, (c) => c.body(null, 201));
+  return { app, token: 'none', stop: async () => 0 };
+}
+
+const which = process.argv[2];
+if (which !== 'snag' && which !== 'bare') {
+  console.error('usage: serve.ts snag|bare');
+  process.exit(2);
+}
+const target = which === 'snag' ? await snag() : bare();
+const server = serve({ fetch: target.app.fetch, hostname: '127.0.0.1', port: 0 }, (info) => {
+  console.log(JSON.stringify({ port: info.port, token: target.token }));
+});
+process.on('SIGTERM', () => {
+  server.close();
+  if ('closeAllConnections' in server) server.closeAllConnections();
+  void target.stop().then((stored) => {
+    console.log(JSON.stringify({ stored }));
+    process.exit(0);
+  });
+});

@@ -1,0 +1,50 @@
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { requireExecutable } from './build-extension';
+
+export interface ChromiumWithExtension {
+  context: BrowserContext;
+  extensionUrl: (path: string) => string;
+  close: () => Promise<void>;
+}
+
+/** Debian's Chromium with the built extension loaded unpacked, in a fresh profile. */
+export async function launchChromiumWithExtension(extensionDir: string): Promise<ChromiumWithExtension> {
+  const executablePath = requireExecutable('/usr/bin/chromium', 'chromium');
+  const profile = await mkdtemp(join(tmpdir(), 'snag-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      // This machine has no network beyond loopback: keep Chromium from trying.
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionUrl: (path) => `chrome-extension://${extensionId}/${path}`,
+    close: async () => {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Resolves with the next tab whose URL matches, e.g. the editor the extension opens. */
+export async function waitForPage(context: BrowserContext, matches: (url: string) => boolean): Promise<Page> {
+  const existing = context.pages().find((page) => matches(page.url()));
+  if (existing) return existing;
+  return context.waitForEvent('page', { predicate: (page) => matches(page.url()), timeout: 30_000 });
+}

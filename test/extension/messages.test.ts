@@ -1,0 +1,122 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import {
+  dispatchToBackground,
+  handleMessagesInBackground,
+  sendToBackground,
+  type BackgroundHandlers,
+  type OutboxStatus,
+} from '@/lib/messages';
+import { fail, ok } from '@/lib/result';
+
+const status: OutboxStatus = {
+  configured: true,
+  settingsProblem: null,
+  waiting: 1,
+  sent: 2,
+  needsAttention: 0,
+  reasons: [],
+  retrying: null,
+};
+
+function handlers(overrides: Partial<BackgroundHandlers> = {}): BackgroundHandlers {
+  return {
+    captureScreen: vi.fn(async () => ok({ draftId: 'd1' })),
+    clipSelection: vi.fn(async () => ok({ draftId: 'd2' })),
+    syncNow: vi.fn(async () => ok(status)),
+    getOutboxStatus: vi.fn(async () => ok(status)),
+    testConnection: vi.fn(async () => ok({ userName: 'Ada', serverVersion: '1.0.0' })),
+    ...overrides,
+  };
+}
+
+const envelope = (name: string, payload: unknown) => ({ direction: 'ui→background', name, payload });
+
+describe('dispatchToBackground', () => {
+  it('leaves messages that are not part of the protocol to other listeners', () => {
+    expect(dispatchToBackground(handlers(), { type: 'something-else' })).toBeUndefined();
+    expect(dispatchToBackground(handlers(), 'captureScreen')).toBeUndefined();
+    expect(dispatchToBackground(handlers(), { direction: 'background→ui', name: 'captureScreen', payload: {} })).toBeUndefined();
+  });
+
+  it('refuses an unknown message name with a reason', async () => {
+    await expect(dispatchToBackground(handlers(), envelope('deleteEverything', {}))).resolves.toEqual(
+      fail('Unknown message "deleteEverything"'),
+    );
+  });
+
+  it('refuses a payload of the wrong shape without calling the handler', async () => {
+    const all = handlers();
+    const answer = await dispatchToBackground(all, envelope('testConnection', { serverUrl: 42, token: 'x' }));
+    expect(answer).toMatchObject({ ok: false, reason: expect.stringContaining('Invalid testConnection request: serverUrl') });
+    expect(all.testConnection).not.toHaveBeenCalled();
+  });
+
+  it('refuses unknown fields (the request schemas are strict)', async () => {
+    const answer = await dispatchToBackground(handlers(), envelope('captureScreen', { tabId: 3 }));
+    expect(answer).toMatchObject({ ok: false, reason: expect.stringContaining('Invalid captureScreen request') });
+  });
+
+  it('hands the handler the parsed request, with defaults filled in', async () => {
+    const all = handlers();
+    await expect(dispatchToBackground(all, envelope('syncNow', {}))).resolves.toEqual(ok(status));
+    expect(all.syncNow).toHaveBeenCalledWith({ retryAll: false });
+  });
+
+  it('turns a handler that throws into a reason', async () => {
+    const all = handlers({
+      captureScreen: async () => {
+        throw new Error('tabs went away');
+      },
+    });
+    await expect(dispatchToBackground(all, envelope('captureScreen', {}))).resolves.toEqual(
+      fail('captureScreen failed: tabs went away'),
+    );
+  });
+});
+
+describe('sendToBackground', () => {
+  it('returns the answer when it matches the protocol', async () => {
+    const send = vi.fn(async () => ok({ draftId: 'd1' }));
+    await expect(sendToBackground('captureScreen', {}, send)).resolves.toEqual(ok({ draftId: 'd1' }));
+    expect(send).toHaveBeenCalledWith(envelope('captureScreen', {}));
+  });
+
+  it('passes a failure through as it came', async () => {
+    const send = async () => fail('Select some text on the page first, then clip it.');
+    await expect(sendToBackground('clipSelection', {}, send)).resolves.toEqual(
+      fail('Select some text on the page first, then clip it.'),
+    );
+  });
+
+  it('refuses an answer of the wrong shape', async () => {
+    const send = async () => ok({ draftId: 7 });
+    await expect(sendToBackground('captureScreen', {}, send)).resolves.toEqual(
+      fail("Snag's background gave an unexpected answer to captureScreen"),
+    );
+    await expect(sendToBackground('getOutboxStatus', {}, async () => undefined)).resolves.toMatchObject({ ok: false });
+  });
+
+  it('reports a background that cannot be reached', async () => {
+    const send = async () => {
+      throw new Error('Could not establish connection. Receiving end does not exist.');
+    };
+    await expect(sendToBackground('getOutboxStatus', {}, send)).resolves.toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('did not answer'),
+    });
+  });
+});
+
+describe('through runtime messaging', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('carries a request to the handlers and the answer back', async () => {
+    const all = handlers();
+    handleMessagesInBackground(all);
+    await expect(sendToBackground('testConnection', { serverUrl: 'https://snag.example.com', token: 't' })).resolves.toEqual(
+      ok({ userName: 'Ada', serverVersion: '1.0.0' }),
+    );
+    expect(all.testConnection).toHaveBeenCalledWith({ serverUrl: 'https://snag.example.com', token: 't' });
+  });
+});

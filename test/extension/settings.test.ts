@@ -1,0 +1,91 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import {
+  defaultSettings,
+  isConfigured,
+  normalizeServerUrl,
+  readSettings,
+  saveSettings,
+  settingsStore,
+} from '@/lib/settings';
+import { memoryStore } from './helpers';
+
+describe('normalizeServerUrl', () => {
+  it.each([
+    ['https://snag.example.com', 'https://snag.example.com'],
+    ['  https://snag.example.com/  ', 'https://snag.example.com'],
+    ['http://localhost:8787', 'http://localhost:8787'],
+    ['https://example.com/snag/', 'https://example.com/snag'],
+    ['HTTPS://Snag.Example.com', 'https://snag.example.com'],
+  ])('accepts %j as %j', (input, expected) => {
+    expect(normalizeServerUrl(input)).toEqual({ ok: true, value: expected });
+  });
+
+  it.each([
+    ['', 'Enter the Server URL'],
+    ['snag.example.com', 'is not a URL'],
+    ['ftp://snag.example.com', 'must start with https://'],
+    ['javascript:alert(1)', 'must start with https://'],
+    ['https://me:secret@snag.example.com', 'Leave the user name and password out'],
+    ['https://snag.example.com/?team=1', 'cannot contain'],
+  ])('refuses %j, saying why', (input, why) => {
+    const result = normalizeServerUrl(input);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toContain(why);
+  });
+});
+
+describe('readSettings', () => {
+  it('answers the defaults when nothing is stored', async () => {
+    await expect(readSettings(memoryStore())).resolves.toEqual({ ok: true, value: defaultSettings });
+  });
+
+  it('reports an invalid stored value and leaves it alone', async () => {
+    const store = memoryStore({ serverUrl: 'not a url', token: 'x' });
+    const result = await readSettings(store);
+    expect(result).toMatchObject({ ok: false, reason: expect.stringContaining('serverUrl') });
+    expect(store.value).toEqual({ serverUrl: 'not a url', token: 'x' });
+  });
+
+  it('reports a stored value of the wrong shape', async () => {
+    await expect(readSettings(memoryStore('https://snag.example.com'))).resolves.toMatchObject({ ok: false });
+    await expect(readSettings(memoryStore({ serverUrl: '', token: '', extra: 1 }))).resolves.toMatchObject({ ok: false });
+  });
+});
+
+describe('saveSettings', () => {
+  it('stores the normalized URL and trimmed token', async () => {
+    const store = memoryStore();
+    const saved = await saveSettings(store, { serverUrl: 'https://snag.example.com/', token: '  snag_abc \n' });
+    expect(saved).toEqual({ ok: true, value: { serverUrl: 'https://snag.example.com', token: 'snag_abc' } });
+    await expect(readSettings(store)).resolves.toEqual(saved);
+  });
+
+  it('stores nothing when the URL is invalid', async () => {
+    const store = memoryStore({ serverUrl: 'https://old.example.com', token: 'old' });
+    const saved = await saveSettings(store, { serverUrl: 'old.example.com', token: 'new' });
+    expect(saved.ok).toBe(false);
+    expect(store.value).toEqual({ serverUrl: 'https://old.example.com', token: 'old' });
+  });
+});
+
+describe('isConfigured', () => {
+  it('needs both a server and a token', () => {
+    expect(isConfigured(defaultSettings)).toBe(false);
+    expect(isConfigured({ serverUrl: 'https://snag.example.com', token: '' })).toBe(false);
+    expect(isConfigured({ serverUrl: 'https://snag.example.com', token: 't' })).toBe(true);
+  });
+});
+
+describe('settingsStore (extension storage)', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('keeps the settings in local storage, never sync', async () => {
+    await saveSettings(settingsStore, { serverUrl: 'https://snag.example.com', token: 'snag_abc' });
+    await expect(fakeBrowser.storage.local.get('settings')).resolves.toEqual({
+      settings: { serverUrl: 'https://snag.example.com', token: 'snag_abc' },
+    });
+    await expect(fakeBrowser.storage.sync.get(null)).resolves.toEqual({});
+    await expect(readSettings(settingsStore)).resolves.toMatchObject({ ok: true, value: { token: 'snag_abc' } });
+  });
+});

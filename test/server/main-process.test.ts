@@ -1,0 +1,122 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { API_PREFIX, health, me } from '#shared/api';
+import { capture } from '#shared/capture';
+import { sampleCaptureInput } from './helpers';
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const LISTENING = /^Snag server listening on (http:\/\/\S+)$/m;
+const TOKEN = /^Admin token \(shown once, store it now\): (\S+)$/m;
+
+interface Running {
+  child: ChildProcess;
+  url: string;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+function run(env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+  const { ADMIN_TOKEN: _ignored, ...inherited } = process.env;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: repoRoot,
+    env: { ...inherited, HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let text = '';
+  child.stdout?.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => text, exited };
+}
+
+async function start(env: Record<string, string>): Promise<Running> {
+  const started = run({ PORT: '0', ...env });
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const url = LISTENING.exec(started.output())?.[1];
+    if (url !== undefined) {
+      // The other startup lines are printed in the same tick; one request makes sure they have arrived.
+      await fetch(`${url}/healthz`);
+      return { ...started, url };
+    }
+    if (started.child.exitCode !== null || Date.now() > deadline) {
+      started.child.kill('SIGKILL');
+      throw new Error(`server did not start:\n${started.output()}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('server/main.ts as a real process', () => {
+  let dataDir: string;
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'snag-main-'));
+  });
+  afterAll(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('prints the admin token on the first start only, and keeps an acknowledged capture through kill -9', async () => {
+    const first = await start({ DATA_DIR: dataDir });
+    try {
+      expect(first.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(first.url.endsWith(':0')).toBe(false);
+      expect(first.output()).toContain(`Dashboard: ${first.url}/`);
+      const token = TOKEN.exec(first.output())?.[1];
+      expect(token).toMatch(/^snag_[A-Za-z0-9_-]{43}$/);
+
+      const res = await fetch(`${first.url}/healthz`);
+      expect(health.parse(await res.json()).service).toBe('snag');
+
+      const input = sampleCaptureInput();
+      const created = await fetch(`${first.url}${API_PREFIX}/captures`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(input),
+      });
+      expect(created.status).toBe(201);
+      first.child.kill('SIGKILL');
+      await first.exited;
+
+      const second = await start({ DATA_DIR: dataDir });
+      try {
+        expect(second.output()).not.toMatch(/Admin token/);
+        const fetched = await fetch(`${second.url}${API_PREFIX}/captures/${input.id}`, {
+          headers: { Authorization: `Bearer ${token}` },
+        });
+        expect(fetched.status).toBe(200);
+        expect(capture.parse(await fetched.json()).id).toBe(input.id);
+
+        second.child.kill('SIGTERM');
+        expect(await second.exited).toBe(0);
+      } finally {
+        second.child.kill('SIGKILL');
+      }
+    } finally {
+      first.child.kill('SIGKILL');
+    }
+  }, 60_000);
+
+  it('uses ADMIN_TOKEN for the first admin when it is set', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'snag-main-env-'));
+    const server = await start({ DATA_DIR: dir, ADMIN_TOKEN: 'env-supplied-token-1234' });
+    try {
+      const res = await fetch(`${server.url}${API_PREFIX}/me`, { headers: { Authorization: 'Bearer env-supplied-token-1234' } });
+      expect(me.parse(await res.json()).user.role).toBe('admin');
+    } finally {
+      server.child.kill('SIGTERM');
+      await server.exited;
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
+
+  it('exits with a message naming the variable when the config is invalid', async () => {
+    const bad = run({ PORT: 'eighty', DATA_DIR: dataDir });
+    expect(await bad.exited).toBe(1);
+    expect(bad.output()).toMatch(/^ {2}PORT /m);
+  }, 30_000);
+});

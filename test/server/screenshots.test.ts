@@ -1,0 +1,166 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { API_PREFIX, apiError } from '#shared/api';
+import { capture, type CaptureInput, SCREENSHOT_MAX_BYTES } from '#shared/capture';
+import {
+  addUser,
+  authHeaders,
+  fakePng,
+  makeTestApp,
+  newCaptureId,
+  postCapture,
+  putScreenshot,
+  sampleCaptureInput,
+  type TestApp,
+} from './helpers';
+
+let t: TestApp;
+beforeEach(async () => {
+  t = await makeTestApp();
+});
+afterEach(async () => {
+  await t.close();
+});
+
+async function seed(overrides: Partial<CaptureInput> = {}): Promise<string> {
+  const input = sampleCaptureInput(overrides);
+  expect((await postCapture(t, input)).status).toBe(201);
+  return input.id;
+}
+
+async function expectError(res: Response, status: number, code: string) {
+  expect(res.status).toBe(status);
+  const body = apiError.parse(await res.json());
+  expect(body.error.code).toBe(code);
+  return body.error;
+}
+
+async function storedScreenshot(id: string) {
+  const res = await t.app.request(`${API_PREFIX}/captures/${id}`, { headers: authHeaders(t.token) });
+  return capture.parse(await res.json()).screenshot;
+}
+
+function chunked(total: number, chunk = 1024 * 1024): ReadableStream<Uint8Array> {
+  let sent = 0;
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (sent >= total) return controller.close();
+      const size = Math.min(chunk, total - sent);
+      sent += size;
+      controller.enqueue(new Uint8Array(size).fill(7));
+    },
+  });
+}
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+describe('PUT /api/v1/captures/:id/screenshot', () => {
+  it('201 with the updated capture; the file is stored under its SHA-256; GET returns the same bytes', async () => {
+    const id = await seed();
+    const png = fakePng(50_000);
+    const res = await putScreenshot(t, id, png, 'image/png');
+    expect(res.status).toBe(201);
+    const updated = capture.parse(await res.json());
+    const hash = sha256(png);
+    expect(updated.screenshot).toEqual({ sha256: hash, bytes: png.byteLength, contentType: 'image/png' });
+
+    const onDisk = await readFile(join(t.dataDir, 'screenshots', hash.slice(0, 2), hash));
+    expect(Buffer.compare(onDisk, png)).toBe(0);
+
+    const get = await t.app.request(`${API_PREFIX}/captures/${id}/screenshot`, { headers: authHeaders(t.token) });
+    expect(get.status).toBe(200);
+    expect(get.headers.get('Content-Type')).toBe('image/png');
+    expect(get.headers.get('X-Content-Type-Options')).toBe('nosniff');
+    expect(get.headers.get('Cache-Control')).toBe('private, max-age=31536000, immutable');
+    expect(Buffer.compare(Buffer.from(await get.arrayBuffer()), png)).toBe(0);
+
+    const etag = get.headers.get('ETag') ?? '';
+    const cached = await t.app.request(`${API_PREFIX}/captures/${id}/screenshot`, {
+      headers: authHeaders(t.token, { 'If-None-Match': etag }),
+    });
+    expect(cached.status).toBe(304);
+    expect(await t.screenshots.pendingTempFiles()).toEqual([]);
+  });
+
+  it('accepts a streamed body without Content-Length', async () => {
+    const id = await seed();
+    const res = await putScreenshot(t, id, chunked(3 * 1024 * 1024 + 5), 'image/webp');
+    expect(res.status).toBe(201);
+    expect((await storedScreenshot(id))?.bytes).toBe(3 * 1024 * 1024 + 5);
+  });
+
+  it('200 for the same bytes again, 409 for different bytes, keeping the first', async () => {
+    const id = await seed();
+    const png = fakePng(2048, 1);
+    expect((await putScreenshot(t, id, png)).status).toBe(201);
+    const again = await putScreenshot(t, id, png);
+    expect(again.status).toBe(200);
+    expect(capture.parse(await again.json()).screenshot?.sha256).toBe(sha256(png));
+    await expectError(await putScreenshot(t, id, fakePng(2048, 2)), 409, 'conflict');
+    expect((await storedScreenshot(id))?.sha256).toBe(sha256(png));
+    expect(await t.screenshots.pendingTempFiles()).toEqual([]);
+  });
+
+  it('415 for a Content-Type that is not webp, png or jpeg', async () => {
+    const id = await seed();
+    for (const type of ['image/gif', 'application/octet-stream', 'text/plain']) {
+      const error = await expectError(await putScreenshot(t, id, fakePng(), type), 415, 'unsupported_media_type');
+      expect(error.message).toContain('image/webp');
+    }
+    const jpeg = await putScreenshot(t, id, fakePng(), 'IMAGE/JPEG; q=1');
+    expect(jpeg.status).toBe(201);
+  });
+
+  it('413 past the size limit, whether declared, undeclared or misdeclared, storing nothing', async () => {
+    const id = await seed();
+    const tooBig = SCREENSHOT_MAX_BYTES + 1;
+    await expectError(
+      await putScreenshot(t, id, fakePng(16), 'image/png', { 'Content-Length': String(tooBig) }),
+      413,
+      'payload_too_large',
+    );
+    await expectError(await putScreenshot(t, id, chunked(tooBig)), 413, 'payload_too_large');
+    await expectError(await putScreenshot(t, id, chunked(tooBig), 'image/png', { 'Content-Length': '100' }), 413, 'payload_too_large');
+    expect(await storedScreenshot(id)).toBeNull();
+    expect(await t.screenshots.pendingTempFiles()).toEqual([]);
+
+    const exactly = await putScreenshot(t, id, chunked(SCREENSHOT_MAX_BYTES));
+    expect(exactly.status).toBe(201);
+  });
+
+  it('400 for an empty body', async () => {
+    const id = await seed();
+    const error = await expectError(await putScreenshot(t, id, new Uint8Array(0)), 400, 'invalid_request');
+    expect(error.message).toMatch(/empty/);
+  });
+
+  it('404 for an unknown capture, 400 naming id for a malformed one', async () => {
+    await expectError(await putScreenshot(t, newCaptureId(), fakePng()), 404, 'not_found');
+    const bad = await expectError(await putScreenshot(t, 'abc', fakePng()), 400, 'invalid_request');
+    expect(bad.issues?.[0]?.path).toBe('id');
+  });
+
+  it("403 when attaching to someone else's capture", async () => {
+    const id = await seed();
+    const other = await addUser(t.store, 'Bob');
+    await expectError(await putScreenshot({ app: t.app, token: other.token }, id, fakePng()), 403, 'forbidden');
+    expect(await storedScreenshot(id)).toBeNull();
+  });
+
+  it('409 for a capture kind that has no screenshot', async () => {
+    const id = await seed({ kind: 'friction' });
+    await expectError(await putScreenshot(t, id, fakePng()), 409, 'conflict');
+  });
+});
+
+describe('GET /api/v1/captures/:id/screenshot', () => {
+  it('404 while no screenshot is attached or the capture does not exist', async () => {
+    const id = await seed();
+    for (const target of [id, newCaptureId()]) {
+      const res = await t.app.request(`${API_PREFIX}/captures/${target}/screenshot`, { headers: authHeaders(t.token) });
+      await expectError(res, 404, 'not_found');
+    }
+  });
+});
