@@ -48,7 +48,7 @@ export function openSqliteKysely(file: string): Kysely<Database> {
     if (mode !== 'wal' && file !== ':memory:') {
       throw new Error(`could not switch ${file} to WAL mode (got ${String(mode)})`);
     }
-    database.pragma('synchronous = NORMAL');
+    database.pragma('synchronous = FULL');
     database.pragma('foreign_keys = ON');
     database.pragma('busy_timeout = 5000');
   } catch (error) {
