@@ -11,6 +11,16 @@ export interface StoredImage {
 
 export type DraftKind = 'screenshot' | 'clip';
 
+/** An area of the screenshot that looked sensitive when it was captured (fractions 0..1 of the image). */
+export interface RedactionSuggestion {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** Why it was flagged, shown to the user: "password field", "payment card field", … */
+  reason: string;
+}
+
 /** A capture the user is still editing. Deleted when it is saved to the outbox or discarded. */
 export interface Draft {
   id: string;
@@ -22,6 +32,8 @@ export interface Draft {
   quote?: string;
   /** The screenshot as the browser captured it (PNG). */
   image?: StoredImage;
+  /** Areas the editor starts with already redacted; the user may remove them. */
+  redactionSuggestions?: RedactionSuggestion[];
 }
 
 export type OutboxState = 'waiting' | 'sending' | 'sent' | 'failed';
