@@ -16,8 +16,10 @@ export default defineConfig({
     description:
       'Capture product feedback in context (annotated screenshots, text clips) and send it to your Snag server.',
     // No host permissions: captures use `activeTab`, and the Snag server answers CORS for extension
-    // origins, so the background can reach it without access to any site.
-    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', 'alarms'],
+    // origins, so the background can reach it without access to any site. `unlimitedStorage` lifts
+    // the quota on the outbox (screenshots wait there while offline) and, in Firefox, also makes
+    // it persistent; it shows no install warning.
+    permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting', 'contextMenus', 'alarms'],
     ...(e2e ? { host_permissions: ['<all_urls>'] } : {}),
     action: { default_title: 'Snag' },
     commands: {

@@ -29,28 +29,6 @@ export const tags = z
   .max(20)
   .transform((list) => [...new Set(list)]);
 
-/** What the extension sends. The reporter is never part of it: the server takes it from the token. */
-export const captureInput = z
-  .strictObject({
-    id: captureId,
-    kind: captureKind,
-    page,
-    comment: z.string().max(10_000).default(''),
-    tags: tags.default([]),
-    createdAt: z.iso.datetime({ offset: true, message: 'expected an ISO-8601 date-time' }),
-    quote: z.string().min(1).max(20_000).optional(),
-    annotations: annotations.default([]),
-    environment,
-  })
-  .superRefine((capture, context) => {
-    if (capture.kind === 'clip' && capture.quote === undefined) {
-      context.addIssue({ code: 'custom', path: ['quote'], message: 'a clip needs the quoted text' });
-    }
-  });
-
-export type CaptureInput = z.input<typeof captureInput>;
-export type ParsedCaptureInput = z.output<typeof captureInput>;
-
 export const screenshotContentTypes = ['image/webp', 'image/png', 'image/jpeg'] as const;
 export const screenshotContentType = z.enum(screenshotContentTypes);
 export type ScreenshotContentType = z.infer<typeof screenshotContentType>;
@@ -64,6 +42,36 @@ export const screenshotInfo = z.strictObject({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
 });
 export type ScreenshotInfo = z.infer<typeof screenshotInfo>;
+
+/**
+ * Declares the screenshot that will follow the record (PUT …/screenshot). The server keeps the
+ * capture out of the feed until exactly these bytes arrive, so readers never see a capture whose
+ * image is missing, and a corrupted or different upload is refused.
+ */
+export const screenshotDeclaration = screenshotInfo;
+
+/** What the extension sends. The reporter is never part of it: the server takes it from the token. */
+export const captureInput = z
+  .strictObject({
+    id: captureId,
+    kind: captureKind,
+    page,
+    comment: z.string().max(10_000).default(''),
+    tags: tags.default([]),
+    createdAt: z.iso.datetime({ offset: true, message: 'expected an ISO-8601 date-time' }),
+    quote: z.string().min(1).max(20_000).optional(),
+    annotations: annotations.default([]),
+    environment,
+    screenshot: screenshotDeclaration.optional(),
+  })
+  .superRefine((capture, context) => {
+    if (capture.kind === 'clip' && capture.quote === undefined) {
+      context.addIssue({ code: 'custom', path: ['quote'], message: 'a clip needs the quoted text' });
+    }
+  });
+
+export type CaptureInput = z.input<typeof captureInput>;
+export type ParsedCaptureInput = z.output<typeof captureInput>;
 
 export const reporter = z.strictObject({
   id: z.string(),

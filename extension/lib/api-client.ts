@@ -2,12 +2,12 @@ import type { z } from 'zod';
 import { API_PREFIX, apiError, health, me, type Health, type Me } from '#shared/api';
 import type { ParsedCaptureInput, ScreenshotContentType } from '#shared/capture';
 import type { OutboxProblem } from './db';
+import { requestTimeoutMs } from './retry-policy';
 
 /** `fetch`, or anything that answers like it (a Hono app's `request` in tests). */
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
 export interface ApiProblem extends OutboxProblem {
-  status?: number;
   /** How long the server asked us to wait (Retry-After), in ms. */
   retryAfterMs?: number;
 }
@@ -20,33 +20,39 @@ export interface ApiClientOptions {
   serverUrl: string;
   token: string;
   now?: () => number;
-  /** Per request; screenshot uploads get four times as long. */
-  timeoutMs?: number;
+  /**
+   * A signal that aborts after `ms`: `AbortSignal.timeout`, or a fake clock's in tests. Each request
+   * gets `requestTimeoutMs(its body size)`, so a large screenshot on a slow link is not cut short.
+   */
+  timeout?: (ms: number) => AbortSignal;
 }
 
 export const TOKEN_REJECTED = 'The server rejected the token: paste a valid one';
 export const NOT_SNAG = 'That address answers, but it is not a Snag server';
 
-// 4xx answers that will come back the same however often the request is repeated.
-const permanentStatuses = new Set([400, 409, 413, 415, 422]);
+// Answers that may well be different next time; any other 4xx will come back the same however
+// often the request is repeated (401 and 403 are about the token, see `describeFailure`).
+const transientStatuses = new Set([404, 408, 425, 429]);
+
+const isTimeout = (error: unknown) =>
+  typeof error === 'object' && error !== null && 'name' in error && error.name === 'TimeoutError';
 
 /** Talks to one Snag server. Every call answers a value; the problem's `reason` is for people. */
 export function createApiClient(options: ApiClientOptions) {
-  const { serverUrl, token, now = Date.now, timeoutMs = 30_000 } = options;
+  const { serverUrl, token, now = Date.now, timeout = (ms: number) => AbortSignal.timeout(ms) } = options;
   const base = `${serverUrl}/`;
   const url = (path: string) => new URL(path.replace(/^\//, ''), base).href;
   const auth = { authorization: `Bearer ${token}` };
 
-  async function request(path: string, init: RequestInit, timeout = timeoutMs): Promise<ApiResult<Response>> {
+  async function request(path: string, init: RequestInit, bodyBytes = 0): Promise<ApiResult<Response>> {
     try {
-      return { ok: true, value: await options.fetch(url(path), { ...init, signal: AbortSignal.timeout(timeout) }) };
+      return { ok: true, value: await options.fetch(url(path), { ...init, signal: timeout(requestTimeoutMs(bodyBytes)) }) };
     } catch (error) {
-      const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
       return {
         ok: false,
         problem: {
           kind: 'unreachable',
-          reason: timedOut
+          reason: isTimeout(error)
             ? `${serverUrl} did not answer in time: is the server running and the URL right?`
             : `Can't reach ${serverUrl}: is the server running and the URL right?`,
         },
@@ -86,11 +92,12 @@ export function createApiClient(options: ApiClientOptions) {
 
     /** POST the record. 201 = created, 200 = the server already had it (a retry). */
     async createCapture(input: ParsedCaptureInput): Promise<ApiResult<{ created: boolean }>> {
-      const answer = await request(`${API_PREFIX}/captures`, {
-        method: 'POST',
-        headers: { ...auth, 'content-type': 'application/json' },
-        body: JSON.stringify(input),
-      });
+      const body = new TextEncoder().encode(JSON.stringify(input));
+      const answer = await request(
+        `${API_PREFIX}/captures`,
+        { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body },
+        body.byteLength,
+      );
       if (!answer.ok) return answer;
       const { status } = answer.value;
       if (status === 201 || status === 200) return { ok: true, value: { created: status === 201 } };
@@ -100,12 +107,16 @@ export function createApiClient(options: ApiClientOptions) {
       return failure(answer.value);
     },
 
-    /** PUT the screenshot of a capture the server already has. */
+    /**
+     * PUT the screenshot of a capture the server already has. A plain body, not a stream: streamed
+     * uploads (`duplex: 'half'`) need HTTP/2 in Chrome and don't exist in Firefox, and would lose the
+     * Content-Length the server uses to refuse an oversized image up front.
+     */
     async uploadScreenshot(id: string, bytes: ArrayBuffer, contentType: ScreenshotContentType): Promise<ApiResult<null>> {
       const answer = await request(
         `${API_PREFIX}/captures/${encodeURIComponent(id)}/screenshot`,
         { method: 'PUT', headers: { ...auth, 'content-type': contentType }, body: bytes },
-        timeoutMs * 4,
+        bytes.byteLength,
       );
       if (!answer.ok) return answer;
       return answer.value.ok ? { ok: true, value: null } : failure(answer.value);
@@ -125,16 +136,20 @@ export async function describeFailure(response: Response, now: number): Promise<
 
   if (status === 401) return { kind: 'token', status, reason: TOKEN_REJECTED };
   if (status === 403) {
-    return { kind: 'token', status, reason: `The token is not allowed to do this${message ? `: ${message}` : ''}` };
+    return {
+      kind: 'token',
+      status,
+      reason: `The server refused this with your token (HTTP 403${message ? `: ${message}` : ''}): check the token in Snag's options`,
+    };
   }
   if (status === 429) {
     return { kind: 'rate-limited', status, reason: 'The server is busy (too many requests); Snag will try again', ...withRetry };
   }
-  if (permanentStatuses.has(status)) {
-    return { kind: 'rejected', status, reason: message ?? `The server refused this capture (HTTP ${status})` };
-  }
   if (status === 404) {
     return { kind: 'server', status, reason: "The server doesn't know this address (HTTP 404): check the Server URL" };
+  }
+  if (status >= 400 && status < 500 && !transientStatuses.has(status)) {
+    return { kind: 'rejected', status, reason: message ?? `The server refused this capture (HTTP ${status})` };
   }
   return {
     kind: 'server',

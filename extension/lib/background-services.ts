@@ -1,6 +1,7 @@
 import { uuidv7 } from 'uuidv7';
 import type { Browser, WxtBrowser } from 'wxt/browser';
 import type { FetchLike } from './api-client';
+import { badgeFor } from './badge';
 import type { CaptureDeps } from './capture-context';
 import { captureScreen } from './capture-screen';
 import { clipSelection } from './clip-selection';
@@ -9,17 +10,22 @@ import { withSnagDb, type SnagDb } from './db';
 import { discardStaleDrafts } from './drafts';
 import { identifyBrowser, osName, type SystemInfo } from './environment';
 import type { BackgroundHandlers, OutboxStatus } from './messages';
-import { listOutbox, requeueUnsent, summarizeOutbox } from './outbox';
-import { errorMessage, ok, type Result } from './result';
+import { discardEntry, heldForToken, listOutbox, pendingOverview, requeueEntry, requeueUnsent } from './outbox';
+import { summarizeOutbox } from './outbox-summary';
+import { ensurePersistentStorage } from './persistent-storage';
+import { errorMessage, fail, ok, type Result } from './result';
 import { isConfigured, readSettings, settingsStore } from './settings';
-import { syncOutbox } from './sync';
+import { syncOutbox, type ServerAccess } from './sync';
 import { webLock } from './sync-lock';
+import { nextSyncAlarm, SYNC_ALARM } from './sync-schedule';
 import { browserTabAccess, toTargetTab } from './tab-access';
 
-export const SYNC_ALARM = 'snag-sync';
 export const CLIP_MENU_ID = 'clip-selection';
 export const CAPTURE_COMMAND = 'capture-screen';
 const STALE_DRAFT_MS = 7 * 24 * 60 * 60_000;
+/** Where the WXT item `local:settings` (see settings.ts) lives in `storage.local`. */
+const SETTINGS_KEY = 'settings';
+const NOT_CONFIGURED = 'Snag has no server or token yet';
 
 /**
  * The background's services, built from the real browser. The background's `main()` only wires
@@ -45,15 +51,54 @@ export function createBackgroundServices(api: WxtBrowser) {
     extensionOrigin: location.origin,
   });
 
-  const sync = (db: SnagDb) =>
-    syncOutbox({ db, fetch: fetchFromServer, now, settings: () => readSettings(settingsStore), lock: webLock(navigator.locks) });
+  const serverAccess = async (): Promise<Result<ServerAccess>> => {
+    const settings = await readSettings(settingsStore);
+    if (!settings.ok) return settings;
+    return isConfigured(settings.value) ? ok(settings.value) : fail(NOT_CONFIGURED);
+  };
+
+  /**
+   * The badge and the next alarm follow the outbox: called after every change to it. A failure is
+   * logged, never thrown: a badge that cannot be drawn must not stop an upload.
+   */
+  async function reflectOutbox(db: SnagDb): Promise<void> {
+    try {
+      const overview = await pendingOverview(db);
+      const badge = badgeFor(overview);
+      const button = api.action ?? api.browserAction;
+      await Promise.all([
+        button.setBadgeText({ text: badge.text }),
+        button.setBadgeBackgroundColor({ color: badge.color }),
+        button.setTitle({ title: badge.title }),
+        api.alarms.create(SYNC_ALARM, nextSyncAlarm(overview, now())),
+      ]);
+    } catch (error) {
+      console.error(`Snag: updating the badge and the sync alarm failed: ${errorMessage(error)}`, error);
+    }
+  }
+
+  async function sync(db: SnagDb): Promise<void> {
+    // The alarm is set before anything is sent, so a worker stopped mid-request is woken up again.
+    await reflectOutbox(db);
+    await syncOutbox({
+      db,
+      fetch: fetchFromServer,
+      now,
+      random: Math.random,
+      timeout: (ms) => AbortSignal.timeout(ms),
+      server: serverAccess,
+      lock: webLock(navigator.locks),
+      onChange: () => reflectOutbox(db),
+    });
+    await reflectOutbox(db);
+  }
 
   async function outboxStatus(db: SnagDb): Promise<OutboxStatus> {
     const settings = await readSettings(settingsStore);
     return {
       configured: settings.ok && isConfigured(settings.value),
       settingsProblem: settings.ok ? null : settings.reason,
-      ...summarizeOutbox(await listOutbox(db)),
+      ...summarizeOutbox(await listOutbox(db), now()),
     };
   }
 
@@ -84,6 +129,20 @@ export function createBackgroundServices(api: WxtBrowser) {
         return ok(await outboxStatus(db));
       }),
     getOutboxStatus: () => withSnagDb(async (db) => ok(await outboxStatus(db))),
+    retryCapture: ({ id }) =>
+      withSnagDb(async (db) => {
+        const requeued = await requeueEntry(db, id, now());
+        if (!requeued.ok) return requeued;
+        await sync(db);
+        return ok(await outboxStatus(db));
+      }),
+    discardCapture: ({ id }) =>
+      withSnagDb(async (db) => {
+        const discarded = await discardEntry(db, id, now());
+        if (!discarded.ok) return discarded;
+        await reflectOutbox(db);
+        return ok(await outboxStatus(db));
+      }),
     testConnection: (target) => testConnection({ fetch: fetchFromServer, now }, target),
   };
 
@@ -94,17 +153,28 @@ export function createBackgroundServices(api: WxtBrowser) {
     setUp: settle('setting up', async () => {
       await api.contextMenus.removeAll();
       api.contextMenus.create({ id: CLIP_MENU_ID, title: 'Clip selection', contexts: ['selection'] });
-      if (!(await api.alarms.get(SYNC_ALARM))) await api.alarms.create(SYNC_ALARM, { periodInMinutes: 1 });
+      // Firefox's background is a page and may ask; Chrome's service worker cannot (the popup does).
+      await ensurePersistentStorage(navigator.storage);
       await withSnagDb(async (db) => {
         await discardStaleDrafts(db, now() - STALE_DRAFT_MS);
         await sync(db);
       });
     }),
 
+    /** The browser is back online, or something else says "try now". */
     sync: settle('sync', () => withSnagDb(sync)),
 
     onAlarm: settle('scheduled sync', async (alarm: Browser.alarms.Alarm) => {
       if (alarm.name === SYNC_ALARM) await withSnagDb(sync);
+    }),
+
+    /** New settings may fix what was refused for the token, and may point to a server that is up. */
+    onStorageChanged: settle('sync after new settings', async (changes: Record<string, unknown>, area: string) => {
+      if (area !== 'local' || !Object.hasOwn(changes, SETTINGS_KEY)) return;
+      await withSnagDb(async (db) => {
+        await requeueUnsent(db, now(), heldForToken);
+        await sync(db);
+      });
     }),
 
     onCommand: settle('capture from the shortcut', async (command: string) => {

@@ -1,6 +1,7 @@
 import { page as pageSchema } from '#shared/capture';
 import type { Environment } from '#shared/environment';
-import type { Draft, SnagDb } from './db';
+import { toRedactionSuggestions } from './annotations/suggestions';
+import type { Draft, RedactionSuggestion, SnagDb } from './db';
 import { putDraft, discardDraft } from './drafts';
 import { buildEnvironment, type SystemInfo } from './environment';
 import { pageInfoSchema } from './page-info';
@@ -38,6 +39,8 @@ export interface CaptureContext {
   environment: Environment;
   /** The page's selected text (top frame only). */
   selection: string;
+  /** Private-looking elements in the viewport, in fractions of a screenshot of it. */
+  redactionSuggestions: RedactionSuggestion[];
 }
 
 /** Look into the tab (page address, viewport, selection) and describe the environment. */
@@ -59,7 +62,12 @@ export async function readCaptureContext(
 
   const environment = buildEnvironment(info.data, await deps.systemInfo());
   if (!environment.ok) return environment;
-  return ok({ page: page.data, environment: environment.value, selection: info.data.selection });
+  return ok({
+    page: page.data,
+    environment: environment.value,
+    selection: info.data.selection,
+    redactionSuggestions: toRedactionSuggestions(info.data.sensitiveAreas ?? [], info.data.viewport),
+  });
 }
 
 /** Store the draft and open the editor on it, next to the captured tab. */

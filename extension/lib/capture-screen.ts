@@ -22,6 +22,7 @@ export async function captureScreen(deps: CaptureDeps): Promise<Result<{ draftId
 
   const context = await readCaptureContext(deps, tab.value.id);
   if (!context.ok) return context;
+  const { redactionSuggestions } = context.value;
 
   return openDraftInEditor(
     deps,
@@ -32,6 +33,8 @@ export async function captureScreen(deps: CaptureDeps): Promise<Result<{ draftId
       environment: context.value.environment,
       createdAt: new Date(deps.now()).toISOString(),
       image: image.value,
+      // Measured in the viewport the screenshot shows, so they line up with it.
+      ...(redactionSuggestions.length > 0 ? { redactionSuggestions } : {}),
     },
     tab.value,
   );

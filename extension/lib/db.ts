@@ -36,24 +36,47 @@ export interface Draft {
   redactionSuggestions?: RedactionSuggestion[];
 }
 
-export type OutboxState = 'waiting' | 'sending' | 'sent' | 'failed';
+/**
+ * Where a saved capture stands. `waiting`: due at `nextAttemptAt`. `sending`: a sync run holds it
+ * until `nextAttemptAt` (its lease). `sent`: the server acknowledged record and screenshot.
+ * `needs-attention`: the server refused it, or the token; only the user can move it on.
+ */
+export type OutboxState = 'waiting' | 'sending' | 'sent' | 'needs-attention';
 
-export type ProblemKind = 'unreachable' | 'server' | 'rate-limited' | 'token' | 'rejected';
+/**
+ * `unreachable`, `server`, `rate-limited`: retried by themselves. `token`: the server refused the
+ * token. `rejected`: the server refused the capture itself, and would again.
+ */
+export const problemKinds = ['unreachable', 'server', 'rate-limited', 'token', 'rejected'] as const;
+export type ProblemKind = (typeof problemKinds)[number];
 
 export interface OutboxProblem {
   kind: ProblemKind;
+  /** For people: what happened and what to do about it. */
   reason: string;
+  /** The HTTP status, when the server answered. */
+  status?: number;
 }
 
 /** A saved capture on its way to the server. Its screenshot, if any, is in `screenshots` under the same id. */
 export interface OutboxEntry {
   id: string;
+  /**
+   * The exact body POSTed on every attempt: the server answers a retry with 200 only when it is
+   * identical. Declares the screenshot (`input.screenshot`, with its SHA-256) when there is one.
+   */
   input: ParsedCaptureInput;
   state: OutboxState;
+  /** Attempts so far; the backoff grows with it. */
   attempts: number;
   lastError: OutboxProblem | null;
-  /** Epoch ms; the entry is not tried before then. */
+  /**
+   * Epoch ms before which no sync run takes the entry: the end of its backoff while waiting, the
+   * expiry of its lease while sending (so an entry whose worker died becomes due again by itself).
+   */
   nextAttemptAt: number;
+  /** Which run holds the entry while it is `sending`; a run only records outcomes for entries it still holds. */
+  leaseId: string | null;
   /** The server has the record (POST answered 200/201); only the screenshot may still be missing. */
   recordAccepted: boolean;
   screenshot: { contentType: ScreenshotContentType; bytes: number } | null;
@@ -67,7 +90,11 @@ export interface StoredScreenshot extends StoredImage {
 
 export interface SnagDbSchema extends DBSchema {
   drafts: { key: string; value: Draft };
-  outbox: { key: string; value: OutboxEntry; indexes: { 'by-state': OutboxState } };
+  outbox: {
+    key: string;
+    value: OutboxEntry;
+    indexes: { 'by-state': OutboxState; 'by-due': [OutboxState, number] };
+  };
   screenshots: { key: string; value: StoredScreenshot };
 }
 
@@ -76,11 +103,12 @@ export type SnagDb = IDBPDatabase<SnagDbSchema>;
 export type Migration = (
   db: SnagDb,
   transaction: IDBPTransaction<SnagDbSchema, StoreNames<SnagDbSchema>[], 'versionchange'>,
-) => void;
+) => void | Promise<void>;
 
 /**
  * One function per database version, in order: `migrations[n]` upgrades version n to n + 1.
- * Append to this list; never change an entry that has shipped.
+ * Append to this list; never change an entry that has shipped. A step may be async, awaiting
+ * only requests of the upgrade transaction (anything else would let the transaction commit).
  */
 export const migrations: readonly Migration[] = [
   (db) => {
@@ -89,6 +117,23 @@ export const migrations: readonly Migration[] = [
     outbox.createIndex('by-state', 'state');
     // Apart from the entries, so listing the outbox never loads images.
     db.createObjectStore('screenshots', { keyPath: 'id' });
+  },
+  // v2: leases instead of a bare `sending` flag, `failed` renamed `needs-attention`, and an index
+  // that answers "what is due now" without reading the whole outbox.
+  async (_db, transaction) => {
+    const outbox = transaction.objectStore('outbox');
+    outbox.createIndex('by-due', ['state', 'nextAttemptAt']);
+    for (let cursor = await outbox.openCursor(); cursor; cursor = await cursor.continue()) {
+      const entry = cursor.value;
+      const state: string = entry.state;
+      await cursor.update({
+        ...entry,
+        state: state === 'failed' ? 'needs-attention' : entry.state,
+        // A v1 `sending` entry was left by a run that is gone: due at once.
+        nextAttemptAt: entry.state === 'sending' ? 0 : entry.nextAttemptAt,
+        leaseId: null,
+      });
+    }
   },
 ];
 
@@ -101,7 +146,20 @@ export async function openSnagDb(name = DB_NAME, steps: readonly Migration[] = m
   try {
     db = await openDB<SnagDbSchema>(name, steps.length, {
       upgrade(database, oldVersion, _newVersion, transaction) {
-        for (const migrate of steps.slice(oldVersion)) migrate(database, transaction);
+        // One step after the other; a failing step aborts the upgrade, leaving the old version intact.
+        const upgrade = async () => {
+          for (const migrate of steps.slice(oldVersion)) await migrate(database, transaction);
+        };
+        upgrade().catch((error: unknown) => {
+          console.error('Snag: upgrading the database failed', error);
+          // openDB rejects with the abort; nobody else waits for this transaction.
+          transaction.done.catch(() => undefined);
+          try {
+            transaction.abort();
+          } catch {
+            // Already aborted by the request that failed.
+          }
+        });
       },
     });
   } catch (error) {

@@ -1,54 +1,40 @@
-import { SCREENSHOT_MAX_BYTES, type ScreenshotContentType } from '#shared/capture';
+import { SCREENSHOT_MAX_BYTES, screenshotContentType, type ScreenshotContentType } from '#shared/capture';
 import type { StoredImage } from './db';
 import { fail, ok, type Result } from './result';
 
-/** The screenshot drawn on a canvas, ready to be encoded: `canvas.toBlob`, behind an interface. */
+/** A canvas ready to be encoded: `canvas.toBlob`, behind an interface. */
 export interface ImageEncoder {
   encode(type: ScreenshotContentType, quality: number): Promise<Blob | null>;
 }
 
-type Candidate = { type: ScreenshotContentType; quality: number } | 'original';
+interface Candidate {
+  type: ScreenshotContentType;
+  quality: number;
+}
 
-// WebP is far smaller than the captured PNG. A browser that can't encode WebP answers PNG from
-// `toBlob`, hence the type check; JPEG is the last resort for a screenshot too large otherwise.
+// WebP is far smaller than PNG. JPEG is the last resort for a screenshot too large otherwise.
 const candidates: Candidate[] = [
   { type: 'image/webp', quality: 0.9 },
   { type: 'image/webp', quality: 0.75 },
-  'original',
+  { type: 'image/png', quality: 1 },
   { type: 'image/jpeg', quality: 0.85 },
   { type: 'image/jpeg', quality: 0.6 },
 ];
 
-/** The screenshot in the smallest-fitting format the server takes, ideally WebP. */
-export async function encodeScreenshot(
-  original: StoredImage,
-  encoder: ImageEncoder,
-  maxBytes = SCREENSHOT_MAX_BYTES,
-): Promise<Result<StoredImage>> {
+/**
+ * The canvas in the smallest-fitting format the server takes, ideally WebP. Always an encoding of
+ * the canvas, never the captured bytes: the canvas is where redactions were burned in.
+ */
+export async function encodeScreenshot(encoder: ImageEncoder, maxBytes = SCREENSHOT_MAX_BYTES): Promise<Result<StoredImage>> {
+  // A browser that can't encode a type answers PNG from `toBlob`: no use asking it again.
+  const unsupported = new Set<ScreenshotContentType>();
   for (const candidate of candidates) {
-    if (candidate === 'original') {
-      if (original.bytes.byteLength <= maxBytes) return ok(original);
-      continue;
-    }
+    if (unsupported.has(candidate.type)) continue;
     const blob = await encoder.encode(candidate.type, candidate.quality);
-    if (blob && blob.type === candidate.type && blob.size <= maxBytes) {
-      return ok({ bytes: await blob.arrayBuffer(), contentType: candidate.type });
-    }
+    if (!blob) continue;
+    if (blob.type !== candidate.type) unsupported.add(candidate.type);
+    const type = screenshotContentType.safeParse(blob.type);
+    if (type.success && blob.size <= maxBytes) return ok({ bytes: await blob.arrayBuffer(), contentType: type.data });
   }
   return fail(`The screenshot is too large to send (over ${Math.round(maxBytes / 1024 / 1024)} MB), even compressed`);
-}
-
-/** Draw the image on a canvas of its own size (in a page: needs `document`). */
-export async function canvasEncoder(image: StoredImage): Promise<ImageEncoder> {
-  const bitmap = await createImageBitmap(new Blob([image.bytes], { type: image.contentType }));
-  const canvas = document.createElement('canvas');
-  canvas.width = bitmap.width;
-  canvas.height = bitmap.height;
-  const context = canvas.getContext('2d');
-  if (!context) throw new Error('This browser cannot draw the screenshot');
-  context.drawImage(bitmap, 0, 0);
-  bitmap.close();
-  return {
-    encode: (type, quality) => new Promise((resolve) => canvas.toBlob(resolve, type, quality)),
-  };
 }

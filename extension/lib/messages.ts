@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { browser } from 'wxt/browser';
+import { captureKind } from '#shared/capture';
+import { problemKinds } from './db';
 import { errorMessage, fail, resultSchema, type Result } from './result';
 
 // The one protocol between the extension's pages (popup, options, editor) and its background, which
@@ -10,16 +12,39 @@ import { errorMessage, fail, resultSchema, type Result } from './result';
 const empty = z.strictObject({});
 const draftCreated = z.strictObject({ draftId: z.string() });
 
+const count = z.number().int().nonnegative();
+const captureRef = z.strictObject({ id: z.string() });
+
+/** See `OutboxSummary`. */
 export const outboxStatusSchema = z.strictObject({
   /** A server URL and a token are set. */
   configured: z.boolean(),
   /** The stored settings don't validate (see `readSettings`). */
   settingsProblem: z.string().nullable(),
-  waiting: z.number().int().nonnegative(),
-  sent: z.number().int().nonnegative(),
-  needsAttention: z.number().int().nonnegative(),
-  reasons: z.array(z.string()),
+  waiting: count,
+  sending: count,
+  sent: count,
+  needsAttention: count,
+  attention: z.array(
+    z.strictObject({
+      id: z.string(),
+      kind: captureKind,
+      title: z.string(),
+      savedAt: z.number(),
+      problem: z.enum(problemKinds),
+      reason: z.string(),
+    }),
+  ),
+  uploads: z.array(
+    z.strictObject({
+      id: z.string(),
+      title: z.string(),
+      phase: z.enum(['record', 'screenshot']),
+      bytes: count.nullable(),
+    }),
+  ),
   retrying: z.string().nullable(),
+  nextAttemptAt: z.number().nullable(),
 });
 export type OutboxStatus = z.infer<typeof outboxStatusSchema>;
 
@@ -32,6 +57,10 @@ export const uiToBackground = {
   /** Send what is due now; `retryAll` first makes every unsent entry due, failed ones included. */
   syncNow: { request: z.strictObject({ retryAll: z.boolean().default(false) }), response: outboxStatusSchema },
   getOutboxStatus: { request: empty, response: outboxStatusSchema },
+  /** Try one capture that needs attention again now (after the user fixed the token, say). */
+  retryCapture: { request: captureRef, response: outboxStatusSchema },
+  /** Delete one unsent capture and its screenshot for good (the popup asks for confirmation first). */
+  discardCapture: { request: captureRef, response: outboxStatusSchema },
   /** Check a server URL and token as typed, saved or not. */
   testConnection: {
     request: z.strictObject({ serverUrl: z.string(), token: z.string() }),

@@ -1,7 +1,10 @@
 import type { Annotation } from '#shared/annotation';
 import { issuePath } from '#shared/api';
 import { captureInput, type CaptureInput, type ParsedCaptureInput } from '#shared/capture';
-import type { Draft, OutboxEntry, SnagDb, StoredImage } from './db';
+import { addCounts, noneFound, scrubText, scrubUrl, type ScrubCounts, type ScrubOptions } from '#shared/pii';
+import { WHOLE_IMAGE, type Box } from './annotation-geometry';
+import type { Draft, OutboxEntry, SnagDb } from './db';
+import { prepareUpload, type CanvasFactory } from './flatten';
 import { saveDraftToOutbox } from './outbox';
 import { fail, ok, type Result } from './result';
 
@@ -10,7 +13,10 @@ export interface EditorInput {
   comment: string;
   /** As typed: comma-separated. */
   tags: string;
+  /** In fractions of the cropped image. */
   annotations: Annotation[];
+  /** The part of the captured image to keep, in fractions of it; the whole image when absent. */
+  crop?: Box;
 }
 
 export function parseTags(text: string): string[] {
@@ -20,20 +26,43 @@ export function parseTags(text: string): string[] {
     .filter((tag) => tag !== '');
 }
 
+/** The capture's free text after the PII scrubbers, and what they hid. */
+export interface ScrubbedText {
+  page: Draft['page'];
+  comment: string;
+  quote: string | undefined;
+  found: ScrubCounts;
+}
+
+/** Scrub everything typed or read from the page: the comment, the quote, the page's address and title. */
+export function scrubCaptureText(draft: Draft, comment: string, options: ScrubOptions): ScrubbedText {
+  const url = scrubUrl(draft.page.url, options);
+  const title = scrubText(draft.page.title, options);
+  const scrubbedComment = scrubText(comment, options);
+  const quote = draft.quote === undefined ? undefined : scrubText(draft.quote, options);
+  return {
+    page: { url: url.text, title: title.text },
+    comment: scrubbedComment.text,
+    quote: quote?.text,
+    found: addCounts(url.found, title.found, scrubbedComment.found, quote?.found ?? noneFound()),
+  };
+}
+
 const fieldLabels: Record<string, string> = { comment: 'Comment', tags: 'Tags', annotations: 'Highlights' };
 
-/** The capture as the server takes it, checked against the shared schema. */
-export function buildCaptureInput(draft: Draft, input: EditorInput, id: string): Result<ParsedCaptureInput> {
+/** The capture as the server takes it, scrubbed, and checked against the shared schema. */
+export function buildCaptureInput(draft: Draft, input: EditorInput, id: string, scrub: ScrubOptions): Result<ParsedCaptureInput> {
+  const text = scrubCaptureText(draft, input.comment.trim(), scrub);
   const candidate: CaptureInput = {
     id,
     kind: draft.kind,
-    page: draft.page,
-    comment: input.comment.trim(),
+    page: text.page,
+    comment: text.comment,
     tags: parseTags(input.tags),
     createdAt: draft.createdAt,
     annotations: draft.kind === 'screenshot' ? input.annotations : [],
     environment: draft.environment,
-    ...(draft.quote === undefined ? {} : { quote: draft.quote }),
+    ...(text.quote === undefined ? {} : { quote: text.quote }),
   };
   const parsed = captureInput.safeParse(candidate);
   if (parsed.success) return ok(parsed.data);
@@ -45,17 +74,24 @@ export function buildCaptureInput(draft: Draft, input: EditorInput, id: string):
 
 export interface SaveCaptureDeps {
   db: SnagDb;
-  /** Re-encode the screenshot for upload (see `encodeScreenshot`). */
-  encode: (image: StoredImage) => Promise<Result<StoredImage>>;
+  /** Where the screenshot is cropped, redacted and encoded (see `flatten.ts`). */
+  canvases: CanvasFactory;
+  /** The PII scrubbers the user has on (Options → Privacy). */
+  scrub: ScrubOptions;
   now: () => number;
   newId: () => string;
 }
 
-/** Editor → outbox: validate, encode the screenshot, then store it all and drop the draft at once. */
+/**
+ * Editor → outbox: scrub and validate the text, crop, redact and encode the screenshot, then store
+ * it all and drop the draft (which holds the original image) in one transaction.
+ */
 export async function saveCapture(deps: SaveCaptureDeps, draft: Draft, input: EditorInput): Promise<Result<OutboxEntry>> {
-  const capture = buildCaptureInput(draft, input, deps.newId());
+  const capture = buildCaptureInput(draft, input, deps.newId(), deps.scrub);
   if (!capture.ok) return capture;
-  const image = draft.image ? await deps.encode(draft.image) : null;
+  const image = draft.image
+    ? await prepareUpload(deps.canvases, draft.image, { crop: input.crop ?? WHOLE_IMAGE, annotations: capture.value.annotations })
+    : null;
   if (image && !image.ok) return image;
   return saveDraftToOutbox(deps.db, {
     draftId: draft.id,

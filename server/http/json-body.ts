@@ -46,7 +46,8 @@ export function jsonBody<S extends z.ZodType<object>>(
       return c.json(errorBody('invalid_json', `the request body is not valid JSON: ${detail}`), 400);
     }
 
-    const result = await schema.safeParseAsync(value);
+    // Synchronous: our body schemas have no async checks, and safeParseAsync costs twice as much.
+    const result = schema.safeParse(value);
     if (!result.success) return c.json(validationError(result.error), 400);
     c.req.addValidatedData('json', result.data);
     await next();

@@ -5,9 +5,12 @@ interface Pending<In, Out> {
 }
 
 /**
- * Group commit: writes that arrive in the same event-loop turn are committed in one transaction,
- * so one fsync covers many requests instead of one each. A batch that fails is retried item by
- * item, so one bad write cannot fail the requests that happened to share its batch.
+ * Group commit: writes that arrive in the same event-loop turn are committed in one transaction.
+ * There is no fsync per commit (synchronous=NORMAL), but each commit still writes every page it
+ * touched to the WAL, and captures in one batch share most of theirs: about 7 WAL pages per
+ * capture in a batch of five against 18 for a capture alone.
+ * A batch that fails is rolled back and retried item by item, so one bad write cannot fail the
+ * requests that happened to share its batch; nothing is resolved before its commit returns.
  */
 export class GroupCommit<In, Out> {
   private queue: Pending<In, Out>[] = [];

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { type Kysely, type Transaction, sql } from 'kysely';
+import { type Kysely, type Selectable, type Transaction, sql } from 'kysely';
 import type { Capture, ScreenshotInfo } from '#shared/capture';
 import { decodeCursor, encodeCursor } from './cursor';
 import { GroupCommit } from './group-commit';
-import { captureFromRow, rowFromNewCapture } from './rows';
-import type { Database } from './schema';
+import { prepare, type SlotFn } from './prepared';
+import { captureFromRow, createdCapture, rowFromNewCapture } from './rows';
+import type { CapturesTable, CaptureTagsTable, Database } from './schema';
 import type {
   AttachScreenshotResult,
   CreateCaptureResult,
@@ -19,18 +20,70 @@ import type {
 
 type Db = Kysely<Database> | Transaction<Database>;
 
+/** The queries every capture POST runs, compiled once (see `prepare`). */
+function hotQueries(db: Kysely<Database>) {
+  return {
+    tokenByHash: prepare((slot: SlotFn<{ tokenHash: string }>) =>
+      db
+        .selectFrom('tokens')
+        .innerJoin('users', 'users.id', 'tokens.user_id')
+        .select([
+          'tokens.id as token_id',
+          'tokens.last_used_at',
+          'tokens.revoked_at',
+          'users.id as user_id',
+          'users.name',
+          'users.role',
+        ])
+        .where('tokens.token_hash', '=', slot('tokenHash')),
+    ),
+    insertCapture: prepare((slot: SlotFn<Selectable<CapturesTable>>) =>
+      db
+        .insertInto('captures')
+        .values({
+          id: slot('id'),
+          kind: slot('kind'),
+          page_url: slot('page_url'),
+          page_title: slot('page_title'),
+          comment: slot('comment'),
+          quote: slot('quote'),
+          tags: slot('tags'),
+          annotations: slot('annotations'),
+          environment: slot('environment'),
+          created_at: slot('created_at'),
+          received_at: slot('received_at'),
+          reporter_id: slot('reporter_id'),
+          input_hash: slot('input_hash'),
+          screenshot_sha256: slot('screenshot_sha256'),
+          screenshot_type: slot('screenshot_type'),
+          screenshot_bytes: slot('screenshot_bytes'),
+        })
+        .onConflict((conflict) => conflict.column('id').doNothing()),
+    ),
+    insertTag: prepare((slot: SlotFn<Selectable<CaptureTagsTable>>) =>
+      db
+        .insertInto('capture_tags')
+        .values({ capture_id: slot('capture_id'), tag: slot('tag'), created_at: slot('created_at') }),
+    ),
+  };
+}
+
+type HotQueries = ReturnType<typeof hotQueries>;
+
 /**
  * The Store on plain Kysely queries, with nothing dialect-specific: the SQLite store is this
  * class on a SQLite dialect, and a PostgreSQL store can be the same class on a Postgres one.
  */
 export class KyselyStore implements Store {
   private readonly captureWrites: GroupCommit<NewCapture, CreateCaptureResult>;
+  private readonly hot: HotQueries;
 
   constructor(private readonly db: Kysely<Database>) {
+    this.hot = hotQueries(db);
     this.captureWrites = new GroupCommit((batch) =>
       this.db.transaction().execute(async (trx) => {
         const results: CreateCaptureResult[] = [];
-        for (const newCapture of batch) results.push(await insertCapture(trx, newCapture));
+        for (const newCapture of batch) results.push(await insertCapture(trx, this.hot, newCapture));
         return results;
       }),
     );
@@ -113,19 +166,7 @@ export class KyselyStore implements Store {
   }
 
   async findToken(tokenHash: string): Promise<TokenRecord | null> {
-    const row = await this.db
-      .selectFrom('tokens')
-      .innerJoin('users', 'users.id', 'tokens.user_id')
-      .select([
-        'tokens.id as token_id',
-        'tokens.last_used_at',
-        'tokens.revoked_at',
-        'users.id as user_id',
-        'users.name',
-        'users.role',
-      ])
-      .where('tokens.token_hash', '=', tokenHash)
-      .executeTakeFirst();
+    const [row] = (await this.db.executeQuery(this.hot.tokenByHash({ tokenHash }))).rows;
     if (row === undefined) return null;
     return {
       tokenId: row.token_id,
@@ -186,24 +227,18 @@ function selectCaptureRow(db: Db, id: string) {
 
 
 /** One capture inside an open transaction: insert it, or tell a retry from a conflicting reuse of the id. */
-async function insertCapture(trx: Transaction<Database>, newCapture: NewCapture): Promise<CreateCaptureResult> {
+async function insertCapture(
+  trx: Transaction<Database>,
+  hot: HotQueries,
+  newCapture: NewCapture,
+): Promise<CreateCaptureResult> {
   const row = rowFromNewCapture(newCapture);
-  const inserted = await trx
-    .insertInto('captures')
-    .values(row)
-    .onConflict((conflict) => conflict.column('id').doNothing())
-    .executeTakeFirst();
-
-  if (inserted.numInsertedOrUpdatedRows === 1n) {
-    const tags = newCapture.input.tags;
-    if (tags.length > 0) {
-      await trx
-        .insertInto('capture_tags')
-        .values(tags.map((tag) => ({ capture_id: row.id, tag, created_at: row.created_at })))
-        .execute();
+  const inserted = await trx.executeQuery(hot.insertCapture(row));
+  if (inserted.numAffectedRows === 1n) {
+    for (const tag of newCapture.input.tags) {
+      await trx.executeQuery(hot.insertTag({ capture_id: row.id, tag, created_at: row.created_at }));
     }
-    // Built from what was just written rather than read back: same mapping, one query fewer.
-    return { status: 'created', capture: captureFromRow({ ...row, reporter_name: newCapture.reporter.name }) };
+    return { status: 'created', capture: createdCapture(newCapture, row.created_at) };
   }
 
   const existing = await selectCaptureRow(trx, row.id);

@@ -35,6 +35,29 @@ export function rowFromNewCapture(newCapture: NewCapture): Selectable<CapturesTa
   };
 }
 
+/**
+ * What captureFromRow would read back for a capture just inserted, built from its input without
+ * the round trip: the input already passed the stricter input schema, so checking it again
+ * against the capture schema would only cost time. Keys in the capture schema's order.
+ */
+export function createdCapture(newCapture: NewCapture, createdAt: string): Capture {
+  const { input, reporter, receivedAt } = newCapture;
+  return {
+    id: input.id,
+    kind: input.kind,
+    page: input.page,
+    comment: input.comment,
+    tags: input.tags,
+    createdAt,
+    ...(input.quote === undefined ? {} : { quote: input.quote }),
+    annotations: input.annotations,
+    environment: input.environment,
+    reporter: { id: reporter.id, name: reporter.name },
+    receivedAt,
+    screenshot: null,
+  };
+}
+
 /** Stored rows go through the wire schema too, so a corrupt row fails loudly instead of leaking out. */
 export function captureFromRow(row: CaptureRow): Capture {
   const tags: unknown = JSON.parse(row.tags);

@@ -38,8 +38,10 @@ function withStatementCache(database: BetterSqlite3.Database): SqliteDatabase {
 }
 
 /**
- * Opens (creating if needed) the database file with the settings durability depends on:
- * WAL + synchronous=FULL means a capture we answered 2xx for is on disk even after kill -9.
+ * Opens (creating if needed) the database file with the settings durability depends on.
+ * WAL + synchronous=NORMAL: a commit has written its WAL frames to the OS before it returns, so
+ * a capture we answered 2xx for survives a crash or kill -9 of the server the next instant. The
+ * WAL is only fsynced at checkpoints, so a power loss or OS crash can lose the last commits.
  */
 export function openSqliteKysely(file: string): Kysely<Database> {
   const database = new BetterSqlite3(file);
@@ -48,7 +50,7 @@ export function openSqliteKysely(file: string): Kysely<Database> {
     if (mode !== 'wal' && file !== ':memory:') {
       throw new Error(`could not switch ${file} to WAL mode (got ${String(mode)})`);
     }
-    database.pragma('synchronous = FULL');
+    database.pragma('synchronous = NORMAL');
     database.pragma('foreign_keys = ON');
     database.pragma('busy_timeout = 5000');
   } catch (error) {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { rectAnnotation } from '#shared/annotation';
-import { HIGHLIGHT_COLOR, pointIn, rectBetween } from '@/lib/annotation-geometry';
+import { clipToImage, HIGHLIGHT_COLOR, pointIn, rectBetween } from '@/lib/annotation-geometry';
 
 const box = { left: 100, top: 50, width: 800, height: 400 };
 
@@ -41,5 +41,12 @@ describe('rectBetween', () => {
         expect(rect.y + rect.height).toBeLessThanOrEqual(1);
       }),
     );
+  });
+});
+
+describe('clipToImage', () => {
+  it('keeps the part of a box inside the image', () => {
+    expect(clipToImage({ x: -0.5, y: 0.5, width: 1, height: 1 })).toEqual({ x: 0, y: 0.5, width: 0.5, height: 0.5 });
+    expect(clipToImage({ x: 1.2, y: 0, width: 0.1, height: 0.1 })).toBeNull();
   });
 });

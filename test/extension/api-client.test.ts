@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createApiClient, describeFailure, NOT_SNAG, parseRetryAfter, TOKEN_REJECTED } from '@/lib/api-client';
+import { requestTimeoutMs } from '@/lib/retry-policy';
 import { apiErrorBody, fakeFetch, json, sampleInput } from './helpers';
 
 const NOW = Date.parse('2026-11-22T13:00:00Z');
@@ -18,7 +19,26 @@ describe('requests', () => {
     expect(request).toMatchObject({ method: 'POST', path: '/api/v1/captures' });
     expect(request?.headers.get('authorization')).toBe('Bearer snag_t');
     expect(request?.headers.get('content-type')).toBe('application/json');
-    expect(JSON.parse(String(request?.body))).toEqual(input);
+    expect(request?.body).toBeInstanceOf(Uint8Array);
+    expect(JSON.parse(new TextDecoder().decode(request?.body instanceof Uint8Array ? request.body : undefined))).toEqual(input);
+  });
+
+  it('gives each request a timeout that grows with its body, and reports a timeout as such', async () => {
+    const asked: number[] = [];
+    const timeout = (ms: number) => {
+      asked.push(ms);
+      return AbortSignal.abort(new DOMException('timed out', 'TimeoutError'));
+    };
+    const server = fakeFetch(async (_request) => {
+      throw new DOMException('timed out', 'TimeoutError');
+    });
+    const api = createApiClient({ fetch: server.fetch, serverUrl: 'https://snag.example.com', token: 't', now: () => NOW, timeout });
+    await expect(api.uploadScreenshot('abc', new ArrayBuffer(1024 * 1024), 'image/png')).resolves.toEqual({
+      ok: false,
+      problem: { kind: 'unreachable', reason: 'https://snag.example.com did not answer in time: is the server running and the URL right?' },
+    });
+    await api.health();
+    expect(asked).toEqual([requestTimeoutMs(1024 * 1024), requestTimeoutMs(0)]);
   });
 
   it('takes 200 as "the server already had it"', async () => {
@@ -60,7 +80,20 @@ describe('error reasons', () => {
     await expect(api.me()).resolves.toMatchObject({ ok: false, problem: { kind: 'token', reason: TOKEN_REJECTED } });
   });
 
-  it.each([400, 409, 413, 415, 422])('%i: refused for good, with the server’s own message', async (status) => {
+  it('403: the token, with the server’s reason', async () => {
+    const { api } = client(() => json(apiErrorBody('forbidden', 'only the person who made this capture can attach its screenshot'), 403));
+    await expect(api.uploadScreenshot('abc', new ArrayBuffer(1), 'image/png')).resolves.toMatchObject({
+      ok: false,
+      problem: { kind: 'token', status: 403, reason: expect.stringContaining('only the person who made this capture') },
+    });
+  });
+
+  it.each([408, 425, 502, 503, 504])('%i: worth trying again', async (status) => {
+    const problem = await describeFailure(new Response('', { status }), NOW);
+    expect(problem).toMatchObject({ kind: 'server', status });
+  });
+
+  it.each([400, 405, 409, 410, 413, 415, 422])('%i: refused for good, with the server’s own message', async (status) => {
     const { api } = client(() => json(apiErrorBody('invalid_request', 'tags.0: a tag is at most 40 characters'), status));
     await expect(api.createCapture(sampleInput())).resolves.toEqual({
       ok: false,

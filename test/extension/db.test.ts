@@ -1,7 +1,7 @@
 import { openDB, unwrap } from 'idb';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DB_VERSION, migrations, openSnagDb, withSnagDb, type Migration } from '@/lib/db';
-import { screenshotDraft } from './helpers';
+import { sampleInput, screenshotDraft } from './helpers';
 
 const uniqueName = () => `snag-db-test-${crypto.randomUUID()}`;
 
@@ -10,7 +10,7 @@ describe('openSnagDb', () => {
     const db = await openSnagDb(uniqueName());
     expect(db.version).toBe(DB_VERSION);
     expect([...db.objectStoreNames].sort()).toEqual(['drafts', 'outbox', 'screenshots']);
-    expect([...db.transaction('outbox').store.indexNames]).toEqual(['by-state']);
+    expect([...db.transaction('outbox').store.indexNames].sort()).toEqual(['by-due', 'by-state']);
     db.close();
   });
 
@@ -46,6 +46,61 @@ describe('openSnagDb', () => {
     expect([...v2.transaction('drafts').store.indexNames]).toEqual(['by-kind']);
     await expect(v2.get('drafts', draft.id)).resolves.toEqual(draft);
     v2.close();
+  });
+
+  it('v1 → v2: leases instead of a bare flag, "failed" renamed "needs-attention", an index of what is due', async () => {
+    const name = uniqueName();
+    const [first] = migrations;
+    if (!first) throw new Error('no migrations');
+    (await openSnagDb(name, [first])).close();
+    // Entries as version 1 wrote them, through the raw API: the schema type knows only version 2.
+    const v1 = await openDB(name, 1);
+    const base = { input: sampleInput(), attempts: 2, lastError: null, recordAccepted: false, screenshot: null, savedAt: 5, sentAt: null };
+    await v1.put('outbox', { ...base, id: 'failed', state: 'failed', nextAttemptAt: 900, lastError: { kind: 'rejected', reason: 'no' } });
+    await v1.put('outbox', { ...base, id: 'sending', state: 'sending', nextAttemptAt: 900 });
+    await v1.put('outbox', { ...base, id: 'waiting', state: 'waiting', nextAttemptAt: 900 });
+    await v1.put('outbox', { ...base, id: 'sent', state: 'sent', nextAttemptAt: 900, sentAt: 7 });
+    v1.close();
+
+    const v2 = await openSnagDb(name);
+    expect(v2.version).toBe(2);
+    expect(await v2.get('outbox', 'failed')).toEqual({
+      ...base,
+      id: 'failed',
+      state: 'needs-attention',
+      nextAttemptAt: 900,
+      leaseId: null,
+      lastError: { kind: 'rejected', reason: 'no' },
+    });
+    // Left by a run of the old version, which is gone: due at once.
+    expect(await v2.get('outbox', 'sending')).toMatchObject({ state: 'sending', nextAttemptAt: 0, leaseId: null });
+    expect(await v2.get('outbox', 'waiting')).toMatchObject({ state: 'waiting', nextAttemptAt: 900, leaseId: null });
+    expect(await v2.get('outbox', 'sent')).toMatchObject({ state: 'sent', sentAt: 7, leaseId: null });
+    expect(await v2.getAllKeysFromIndex('outbox', 'by-due')).toEqual(['failed', 'sending', 'sent', 'waiting']);
+    v2.close();
+  });
+
+  it('a failing upgrade step leaves the database at its old version, data intact', async () => {
+    const name = uniqueName();
+    const [first] = migrations;
+    if (!first) throw new Error('no migrations');
+    const v1 = await openSnagDb(name, [first]);
+    const draft = screenshotDraft();
+    await v1.put('drafts', draft);
+    v1.close();
+
+    const broken: Migration = async (_db, transaction) => {
+      await transaction.objectStore('drafts').clear();
+      throw new Error('step failed halfway');
+    };
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await expect(openSnagDb(name, [first, broken])).rejects.toThrow();
+    expect(logged).toHaveBeenCalledWith('Snag: upgrading the database failed', new Error('step failed halfway'));
+    logged.mockRestore();
+    const again = await openSnagDb(name, [first]);
+    expect(again.version).toBe(1);
+    expect(await again.get('drafts', draft.id)).toEqual(draft);
+    again.close();
   });
 
   it('says what to do when the data was written by a newer extension', async () => {

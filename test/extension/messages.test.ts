@@ -13,10 +13,22 @@ const status: OutboxStatus = {
   configured: true,
   settingsProblem: null,
   waiting: 1,
+  sending: 0,
   sent: 2,
-  needsAttention: 0,
-  reasons: [],
+  needsAttention: 1,
+  attention: [
+    {
+      id: 'c1',
+      kind: 'screenshot',
+      title: 'Checkout',
+      savedAt: 5,
+      problem: 'rejected',
+      reason: 'tags.0: a tag is at most 40 characters',
+    },
+  ],
+  uploads: [],
   retrying: null,
+  nextAttemptAt: null,
 };
 
 function handlers(overrides: Partial<BackgroundHandlers> = {}): BackgroundHandlers {
@@ -25,6 +37,8 @@ function handlers(overrides: Partial<BackgroundHandlers> = {}): BackgroundHandle
     clipSelection: vi.fn(async () => ok({ draftId: 'd2' })),
     syncNow: vi.fn(async () => ok(status)),
     getOutboxStatus: vi.fn(async () => ok(status)),
+    retryCapture: vi.fn(async () => ok(status)),
+    discardCapture: vi.fn(async () => ok(status)),
     testConnection: vi.fn(async () => ok({ userName: 'Ada', serverVersion: '1.0.0' })),
     ...overrides,
   };
@@ -61,6 +75,17 @@ describe('dispatchToBackground', () => {
     const all = handlers();
     await expect(dispatchToBackground(all, envelope('syncNow', {}))).resolves.toEqual(ok(status));
     expect(all.syncNow).toHaveBeenCalledWith({ retryAll: false });
+  });
+
+  it('asks for a capture id to retry or discard', async () => {
+    const all = handlers();
+    await expect(dispatchToBackground(all, envelope('discardCapture', { id: 'c1' }))).resolves.toEqual(ok(status));
+    expect(all.discardCapture).toHaveBeenCalledWith({ id: 'c1' });
+    await expect(dispatchToBackground(all, envelope('retryCapture', {}))).resolves.toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('Invalid retryCapture request: id'),
+    });
+    expect(all.retryCapture).not.toHaveBeenCalled();
   });
 
   it('turns a handler that throws into a reason', async () => {

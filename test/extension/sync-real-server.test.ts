@@ -7,6 +7,7 @@ import type { SnagDb } from '@/lib/db';
 import { putDraft } from '@/lib/drafts';
 import { listOutbox, saveDraftToOutbox } from '@/lib/outbox';
 import { ok } from '@/lib/result';
+import { sha256Hex } from '@/lib/sha256';
 import { syncOutbox } from '@/lib/sync';
 import { makeTestApp, type TestApp } from '../server/helpers';
 import { freshDb, memoryLock, pngImage, sampleInput, screenshotDraft } from './helpers';
@@ -33,7 +34,9 @@ describe('sync against the real server app', () => {
       db,
       fetch,
       now: Date.now,
-      settings: async () => ok({ serverUrl: SERVER, token }),
+      random: Math.random,
+      timeout: (ms) => AbortSignal.timeout(ms),
+      server: async () => ok({ serverUrl: SERVER, token }),
       lock: memoryLock(),
     });
 
@@ -43,29 +46,29 @@ describe('sync against the real server app', () => {
     const input = sampleInput({ annotations: [{ type: 'rect', x: 0.1, y: 0.2, width: 0.3, height: 0.1, color: '#ff3b30' }] });
     await saveDraftToOutbox(db, { draftId: draft.id, input, image: pngImage(2048), now: Date.now() });
 
-    await expect(sync()).resolves.toEqual({ sent: 1, retrying: 0, failed: 0, skipped: null });
+    await expect(sync()).resolves.toEqual({ sent: 1, retrying: 0, needsAttention: 0, skipped: null });
     const stored = await server.store.getCapture(input.id);
     expect(stored).toMatchObject({
       id: input.id,
       comment: input.comment,
       annotations: input.annotations,
-      screenshot: { contentType: 'image/png', bytes: 2048 },
+      screenshot: { contentType: 'image/png', bytes: 2048, sha256: await sha256Hex(pngImage(2048).bytes) },
     });
 
     // The same capture again (say the "sent" mark was lost): the server answers 200, nothing breaks.
     const [entry] = await listOutbox(db);
     if (!entry) throw new Error('no entry');
-    await db.put('outbox', { ...entry, state: 'waiting', recordAccepted: false, nextAttemptAt: 0 });
+    await db.put('outbox', { ...entry, state: 'waiting', recordAccepted: false, nextAttemptAt: 0, leaseId: null });
     await db.put('screenshots', { id: entry.id, ...pngImage(2048) });
     await expect(sync()).resolves.toMatchObject({ sent: 1 });
   });
 
-  it('keeps captures waiting, with the reason, when the token is wrong', async () => {
+  it('holds captures for the user, with the reason, when the token is wrong', async () => {
     const draft = screenshotDraft();
     await putDraft(db, draft);
     await saveDraftToOutbox(db, { draftId: draft.id, input: sampleInput(), image: pngImage(), now: Date.now() });
-    await expect(sync('snag_wrong')).resolves.toMatchObject({ retrying: 1 });
-    expect((await listOutbox(db))[0]).toMatchObject({ state: 'waiting', lastError: { kind: 'token' } });
+    await expect(sync('snag_wrong')).resolves.toMatchObject({ needsAttention: 1 });
+    expect((await listOutbox(db))[0]).toMatchObject({ state: 'needs-attention', lastError: { kind: 'token', status: 401 } });
   });
 
   it('passes the connection test', async () => {

@@ -27,6 +27,20 @@ describe('canonicalJson', () => {
     );
   });
 
+  it('serialises exactly as before, so hashes stored by earlier versions still match retries', () => {
+    // The original implementation, kept as the reference: a key-sorting JSON.stringify replacer.
+    const reference = (value: unknown) =>
+      JSON.stringify(value, (_key, inner: unknown) => {
+        if (inner === null || typeof inner !== 'object' || Array.isArray(inner)) return inner;
+        return Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+      });
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        expect(canonicalJson(value)).toBe(reference(value));
+      }),
+    );
+  });
+
   it('tells different values apart', () => {
     expect(canonicalHash({ a: 1, b: [1, 2] })).toBe(canonicalHash({ b: [1, 2], a: 1 }));
     expect(canonicalHash({ a: 1, b: [1, 2] })).not.toBe(canonicalHash({ a: 1, b: [2, 1] }));

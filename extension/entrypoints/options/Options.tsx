@@ -2,6 +2,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { StatusMessage } from '@/components/StatusMessage';
 import { sendToBackground } from '@/lib/messages';
 import { normalizeServerUrl, readSettings, saveSettings, settingsStore } from '@/lib/settings';
+import { PrivacySettings } from './PrivacySettings';
 
 export function Options() {
   const id = useId();
@@ -91,6 +92,7 @@ export function Options() {
         </div>
       </form>
       <StatusMessage>{message}</StatusMessage>
+      <PrivacySettings />
     </main>
   );
 }

@@ -2,29 +2,27 @@ import { useCallback, useEffect, useState, type MouseEvent } from 'react';
 import { browser } from 'wxt/browser';
 import { StatusMessage } from '@/components/StatusMessage';
 import { sendToBackground, type OutboxStatus } from '@/lib/messages';
+import { ensurePersistentStorage } from '@/lib/persistent-storage';
+import type { Result } from '@/lib/result';
+import { AttentionList } from './AttentionList';
+import { formatBytes, formatDueIn } from './format';
+import { useOutboxStatus } from './use-outbox-status';
 
-const REFRESH_MS = 2000;
+function uploadText({ title, phase, bytes }: OutboxStatus['uploads'][number]): string {
+  return phase === 'screenshot' && bytes !== null
+    ? `${title}: uploading the screenshot (${formatBytes(bytes)})…`
+    : `${title}: sending…`;
+}
 
 export function Popup() {
-  const [outbox, setOutbox] = useState<OutboxStatus | null>(null);
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
-
-  const refresh = useCallback(async () => {
-    const status = await sendToBackground('getOutboxStatus', {});
-    if (status.ok) setOutbox(status.value);
-    else setMessage(status.reason);
-  }, []);
+  const [outbox, setOutbox] = useOutboxStatus(setMessage);
 
   useEffect(() => {
-    // Counts change while uploads run: keep them current for as long as the popup is open.
-    const load = () => {
-      refresh().catch((error: unknown) => setMessage(String(error)));
-    };
-    load();
-    const timer = setInterval(load, REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [refresh]);
+    // Chrome offers `persist()` to pages only, not to the service worker: ask from here.
+    ensurePersistentStorage(navigator.storage).catch((error: unknown) => console.warn('Snag: persist()', error));
+  }, []);
 
   async function start(action: 'captureScreen' | 'clipSelection') {
     setBusy(true);
@@ -35,14 +33,17 @@ export function Popup() {
     setMessage(result.ok ? 'Opened the editor in a new tab' : result.reason);
   }
 
-  async function retry() {
-    setBusy(true);
-    setMessage('Sending…');
-    const result = await sendToBackground('syncNow', { retryAll: true });
-    setBusy(false);
-    if (result.ok) setOutbox(result.value);
-    setMessage(result.ok ? '' : result.reason);
-  }
+  const act = useCallback(
+    async (pending: string, request: Promise<Result<OutboxStatus>>) => {
+      setBusy(true);
+      setMessage(pending);
+      const result = await request;
+      setBusy(false);
+      if (result.ok) setOutbox(result.value);
+      setMessage(result.ok ? '' : result.reason);
+    },
+    [setOutbox],
+  );
 
   async function openOptions(event: MouseEvent<HTMLAnchorElement>) {
     event.preventDefault();
@@ -73,23 +74,37 @@ export function Popup() {
         <section aria-label="Outbox">
           <ul className="counts">
             <li>{`Waiting: ${outbox.waiting}`}</li>
+            {outbox.sending > 0 && <li>{`Sending: ${outbox.sending}`}</li>}
             <li>{`Sent: ${outbox.sent}`}</li>
             {outbox.needsAttention > 0 && <li>{`Needs attention: ${outbox.needsAttention}`}</li>}
           </ul>
-          {outbox.reasons.length > 0 && (
-            <ul className="reasons" aria-label="Why">
-              {outbox.reasons.map((reason) => (
-                <li key={reason}>{reason}</li>
+          {outbox.uploads.length > 0 && (
+            <ul className="uploads" aria-label="Sending now">
+              {outbox.uploads.map((upload) => (
+                <li key={upload.id}>{uploadText(upload)}</li>
               ))}
             </ul>
           )}
-          {outbox.retrying && <p className="hint">{`Retrying: ${outbox.retrying}`}</p>}
+          {outbox.retrying && (
+            <p className="hint">
+              {`Retrying: ${outbox.retrying}`}
+              {outbox.nextAttemptAt !== null && ` (next try ${formatDueIn(outbox.nextAttemptAt, Date.now())})`}
+            </p>
+          )}
           {(outbox.needsAttention > 0 || outbox.retrying) && (
             <div className="actions">
-              <button type="button" disabled={busy} onClick={retry}>
-                Retry now
+              <button type="button" disabled={busy} onClick={() => act('Sending…', sendToBackground('syncNow', { retryAll: true }))}>
+                {outbox.needsAttention > 0 ? 'Retry all' : 'Retry now'}
               </button>
             </div>
+          )}
+          {outbox.attention.length > 0 && (
+            <AttentionList
+              items={outbox.attention}
+              busy={busy}
+              onRetry={(id) => act('Sending…', sendToBackground('retryCapture', { id }))}
+              onDiscard={(id) => act('Discarding…', sendToBackground('discardCapture', { id }))}
+            />
           )}
         </section>
       )}

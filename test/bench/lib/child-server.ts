@@ -8,10 +8,13 @@ const serveScript = fileURLToPath(new URL('./serve.ts', import.meta.url));
 
 const ready = z.object({ port: z.number().int(), token: z.string() });
 const stopped = z.object({ stored: z.number().int() });
+const cpu = z.object({ cpuMicros: z.number() });
 
 export interface ChildServer {
   url: string;
   token: string;
+  /** CPU time (user + system, all threads) the server process has used so far, in microseconds. */
+  cpuMicros(): Promise<number>;
   /** Stops the server; resolves with how many captures it had stored. */
   stop(): Promise<number>;
 }
@@ -38,6 +41,10 @@ export async function startChildServer(kind: 'snag' | 'bare'): Promise<ChildServ
     return {
       url: `http://127.0.0.1:${port}`,
       token,
+      async cpuMicros() {
+        child.kill('SIGUSR2');
+        return cpu.parse(await next()).cpuMicros;
+      },
       async stop() {
         child.kill('SIGTERM');
         const { stored } = stopped.parse(await next());

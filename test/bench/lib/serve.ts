@@ -1,7 +1,8 @@
 /**
  * One server for a benchmark, in its own process so it does not share an event loop with the
  * load generator. Usage: node --import tsx test/bench/lib/serve.ts snag|bare
- * Prints one JSON line when listening ({ port, token }); on SIGTERM prints { stored } and exits.
+ * Prints one JSON line when listening ({ port, token }), one ({ cpuMicros }) on each SIGUSR2, and on
+ * SIGTERM prints { stored } and exits.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -50,6 +51,12 @@ if (which !== 'snag' && which !== 'bare') {
 const target = which === 'snag' ? await snag() : bare();
 const server = serve({ fetch: target.app.fetch, hostname: '127.0.0.1', port: 0 }, (info) => {
   console.log(JSON.stringify({ port: info.port, token: target.token }));
+});
+// The bench asks how much CPU the server has used so far: CPU per request is steadier than
+// requests per second on a machine the load generator shares.
+process.on('SIGUSR2', () => {
+  const { user, system } = process.cpuUsage();
+  console.log(JSON.stringify({ cpuMicros: user + system }));
 });
 process.on('SIGTERM', () => {
   server.close();

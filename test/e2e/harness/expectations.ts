@@ -37,8 +37,9 @@ export async function expectScreenshotAndClip(
     reporter: { name: 'Admin' },
     environment: { browser: { name: browserName } },
   });
-  expect(screenshot.annotations).toHaveLength(1);
-  expect(screenshot.annotations[0]).toMatchObject({ type: 'rect' });
+  // The rectangle the test drew, and the fixture's password field, redacted at capture time.
+  expect(screenshot.annotations.filter((shape) => shape.type !== 'redact')).toEqual([expect.objectContaining({ type: 'rect' })]);
+  expect(screenshot.annotations).toContainEqual(expect.objectContaining({ type: 'redact', reason: 'password field' }));
   expect(screenshot.screenshot?.bytes).toBeGreaterThan(1000);
 
   const image = await fetch(`${serverUrl}/api/v1/captures/${screenshot.id}/screenshot`, {

@@ -1,0 +1,102 @@
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { scrubberKinds, type ScrubberKind } from '#shared/pii';
+import {
+  defaultPrivacySettings,
+  privacyStore,
+  readPrivacySettings,
+  savePrivacySettings,
+  selectorChecker,
+} from '@/lib/privacy-settings';
+import { errorMessage } from '@/lib/result';
+import './privacy-settings.css';
+
+const scrubberLabels: Record<ScrubberKind, { label: string; example: string }> = {
+  email: { label: 'Email addresses', example: 'jane@example.com → [email]' },
+  phone: { label: 'Phone numbers', example: '+1 555 123 4567 → [phone]' },
+  card: { label: 'Payment card numbers', example: 'checked with the card checksum, so order numbers stay' },
+  token: { label: 'Secrets in links', example: 'token, key, signature, session… parameters → [redacted]' },
+};
+
+/**
+ * The privacy part of Options: which scrubbers run on comments, quotes and page addresses, and
+ * which page elements are always redacted in screenshots. Saved on its own (`local:privacy`).
+ */
+export function PrivacySettings() {
+  const id = useId();
+  const [scrub, setScrub] = useState(defaultPrivacySettings.scrub);
+  const [selectors, setSelectors] = useState('');
+  const [selectorProblem, setSelectorProblem] = useState(false);
+  const [message, setMessage] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    readPrivacySettings(privacyStore)
+      .then((settings) => {
+        if (!settings.ok) return setMessage(settings.reason);
+        setScrub(settings.value.scrub);
+        setSelectors(settings.value.privateSelectors.join('\n'));
+      })
+      .catch((error: unknown) => setMessage(`Could not read the privacy settings: ${errorMessage(error)}`));
+  }, []);
+
+  async function apply(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setBusy(true);
+    const saved = await savePrivacySettings(privacyStore, { scrub, selectors }, selectorChecker(document)).catch(
+      (error: unknown) => ({ ok: false as const, reason: `Could not store the privacy settings: ${errorMessage(error)}` }),
+    );
+    setBusy(false);
+    setSelectorProblem(!saved.ok);
+    if (!saved.ok) return setMessage(saved.reason);
+    setSelectors(saved.value.privateSelectors.join('\n'));
+    setMessage('Privacy settings updated');
+  }
+
+  return (
+    <section className="privacy" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>Privacy</h2>
+      <form onSubmit={apply} noValidate>
+        <fieldset>
+          <legend>Hide in comments, quotes and page addresses</legend>
+          {scrubberKinds.map((kind) => (
+            <div className="check" key={kind}>
+              <input
+                id={`${id}-${kind}`}
+                type="checkbox"
+                checked={scrub[kind]}
+                aria-describedby={`${id}-${kind}-hint`}
+                onChange={(event) => setScrub({ ...scrub, [kind]: event.target.checked })}
+              />
+              <label htmlFor={`${id}-${kind}`}>{scrubberLabels[kind].label}</label>
+              <span id={`${id}-${kind}-hint`} className="hint">
+                {scrubberLabels[kind].example}
+              </span>
+            </div>
+          ))}
+        </fieldset>
+        <label htmlFor={`${id}-selectors`}>Private elements</label>
+        <textarea
+          id={`${id}-selectors`}
+          spellCheck={false}
+          placeholder={'.customer-email\n#billing-address'}
+          aria-describedby={`${id}-selectors-hint`}
+          aria-invalid={selectorProblem}
+          value={selectors}
+          onChange={(event) => setSelectors(event.target.value)}
+        />
+        <p id={`${id}-selectors-hint`} className="hint">
+          CSS selectors, one a line. Matching elements are redacted in every screenshot, like password and card
+          fields and elements marked <code>data-snag-private</code>. You can still remove a redaction in the editor.
+        </p>
+        <div className="actions">
+          <button type="submit" disabled={busy}>
+            Apply privacy settings
+          </button>
+        </div>
+      </form>
+      <p className="hint" aria-live="polite">
+        {message}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { capture } from '#shared/capture';
+import { buildExtensionForE2e } from './harness/build-extension';
+import { launchChromiumWithExtension, waitForPage, type ChromiumWithExtension } from './harness/chromium';
+import { waitForCaptures } from './harness/expectations';
+import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
+import { expectRedactedPixels, measureRegions, redactionsByReason, type Region } from './harness/redaction-pixels';
+import { startSnagServer, type RunningSnagServer } from './harness/snag-server';
+
+describe('Chromium: private data never leaves the browser', () => {
+  let fixtures: FixtureServer;
+  let server: RunningSnagServer;
+  let chromium: ChromiumWithExtension;
+
+  beforeAll(async () => {
+    const extensionDir = buildExtensionForE2e('chrome');
+    [fixtures, server] = await Promise.all([startFixtureServer(), startSnagServer()]);
+    chromium = await launchChromiumWithExtension(extensionDir);
+    const options = await chromium.context.newPage();
+    await options.goto(chromium.extensionUrl('options.html'));
+    await options.getByLabel('Server URL').fill(server.url);
+    await options.getByLabel('Access token').fill(server.token);
+    await options.getByRole('button', { name: 'Save', exact: true }).click();
+    await options.getByRole('status').filter({ hasText: /^Saved$/ }).waitFor();
+    await options.close();
+  });
+
+  afterAll(async () => {
+    await chromium?.close();
+    await server?.stop();
+    await fixtures?.close();
+  });
+
+  it('redacts private fields in the uploaded pixels and scrubs the text', async () => {
+    const site = await chromium.context.newPage();
+    await site.goto(fixtures.url('private.html?session=abc123&tab=billing'));
+    const popup = await chromium.context.newPage();
+    await popup.goto(chromium.extensionUrl('popup.html'));
+    await site.bringToFront();
+    await popup.getByRole('button', { name: 'Capture this screen' }).click();
+
+    const editor = await waitForPage(chromium.context, (url) => url.includes('/editor.html?draft='));
+    await expect.poll(() => editor.locator('figcaption').innerText()).toContain('3 areas redacted.');
+    const list = editor.getByRole('region', { name: 'Redacted before upload' });
+    for (const reason of ['password field', 'payment card field', 'marked private by the page']) {
+      await expect.poll(() => list.innerText()).toContain(`Added by Snag: ${reason}`);
+    }
+    // The private paragraph is pixelated rather than blacked out.
+    await editor.getByRole('button', { name: /^Select redaction \d+ \(Added by Snag: marked private by the page\)$/ }).click();
+    await editor.getByRole('button', { name: 'Pixelate' }).click();
+    await editor.getByLabel('Comment').fill('Jane (jane@example.com) cannot update her card');
+    await expect.poll(() => editor.locator('.scrub-notice').innerText()).toBe('Hidden when you save: 1 email address, 1 secret or token.');
+    await editor.getByRole('button', { name: 'Save', exact: true }).click();
+
+    const [item] = await waitForCaptures(server.url, server.token, 1);
+    const stored = capture.parse(item);
+    expect(stored.comment).toBe('Jane ([email]) cannot update her card');
+    expect(stored.page.url).toBe(fixtures.url('private.html?session=[redacted]&tab=billing'));
+    const redactions = redactionsByReason(stored.annotations);
+    expect([...redactions.keys()].sort()).toEqual(['marked private by the page', 'password field', 'payment card field']);
+    expect(redactions.get('marked private by the page')?.style).toBe('blur');
+
+    const response = await fetch(`${server.url}/api/v1/captures/${stored.id}/screenshot`, {
+      headers: { authorization: `Bearer ${server.token}` },
+    });
+    const uploaded = Buffer.from(await response.arrayBuffer()).toString('base64');
+    // The same viewport as the extension captured it, for comparison; the page has not changed.
+    const original = (await site.screenshot()).toString('base64');
+    const controlBox = await site.locator('#control').boundingBox();
+    if (!controlBox) throw new Error('the heading has no box');
+    const viewport = site.viewportSize() ?? { width: 1280, height: 800 };
+    const control: Region = {
+      x: controlBox.x / viewport.width,
+      y: controlBox.y / viewport.height,
+      width: controlBox.width / viewport.width,
+      height: controlBox.height / viewport.height,
+    };
+    const box = (reason: string): Region => {
+      const redaction = redactions.get(reason);
+      if (!redaction) throw new Error(`no redaction for ${reason}`);
+      return redaction;
+    };
+
+    const [password, card, pixelated, heading] = await pageForDecoding(chromium).then((page) =>
+      page.evaluate(measureRegions, {
+        uploaded,
+        original,
+        regions: [box('password field'), box('payment card field'), box('marked private by the page'), control],
+      }),
+    );
+    if (!password || !card || !pixelated || !heading) throw new Error('missing measurements');
+    expectRedactedPixels({ solid: [password, card], pixelated, control: heading });
+  });
+});
+
+/** A page to decode images in (the editor closed itself after Save): any extension page will do. */
+async function pageForDecoding(chromium: ChromiumWithExtension) {
+  const page = await chromium.context.newPage();
+  await page.goto(chromium.extensionUrl('options.html'));
+  return page;
+}
