@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_PREFIX, health, me } from '#shared/api';
 import { capture } from '#shared/capture';
@@ -98,6 +99,45 @@ describe('server/main.ts as a real process', () => {
       }
     } finally {
       first.child.kill('SIGKILL');
+    }
+  }, 60_000);
+
+  it('keeps every capture it acknowledged when killed -9 in the middle of a burst of concurrent ones', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'snag-main-burst-'));
+    const token = 'burst-test-admin-token-1234';
+    const server = await start({ DATA_DIR: dir, ADMIN_TOKEN: token });
+    try {
+      // Concurrent requests share group commits; kill the server once some have been answered.
+      const acknowledged: string[] = [];
+      let killed = false;
+      const inputs = Array.from({ length: 300 }, () => sampleCaptureInput());
+      await Promise.allSettled(
+        inputs.map(async (input) => {
+          const res = await fetch(`${server.url}${API_PREFIX}/captures`, {
+            method: 'POST',
+            headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+            body: JSON.stringify(input),
+          });
+          if (res.status === 201 && !killed) acknowledged.push(input.id);
+          if (acknowledged.length >= 50 && !killed) {
+            killed = true;
+            server.child.kill('SIGKILL');
+          }
+        }),
+      );
+      await server.exited;
+      expect(acknowledged.length).toBeGreaterThanOrEqual(50);
+
+      const db = new BetterSqlite3(join(dir, 'snag.db'), { readonly: true });
+      try {
+        const stored = new Set(db.prepare('select id from captures').pluck().all());
+        expect(acknowledged.filter((id) => !stored.has(id))).toEqual([]);
+      } finally {
+        db.close();
+      }
+    } finally {
+      server.child.kill('SIGKILL');
+      await rm(dir, { recursive: true, force: true });
     }
   }, 60_000);
 
