@@ -1,5 +1,11 @@
 import { Hono } from 'hono';
-import { SCREENSHOT_MAX_BYTES, screenshotContentType, screenshotContentTypes } from '#shared/capture';
+import {
+  SCREENSHOT_MAX_BYTES,
+  type ScreenshotContentType,
+  type ScreenshotInfo,
+  screenshotContentType,
+  screenshotContentTypes,
+} from '#shared/capture';
 import type { AppEnv } from '../env';
 import { errorBody } from '../http/errors';
 import { validateParams } from '../http/validate';
@@ -11,6 +17,14 @@ const tooLarge = errorBody(
   'payload_too_large',
   `screenshot is larger than the ${SCREENSHOT_MAX_BYTES}-byte limit; send a smaller or more compressed image`,
 );
+
+function matchesDeclaration(
+  declared: ScreenshotInfo,
+  received: { sha256: string; bytes: number },
+  contentType: ScreenshotContentType,
+): boolean {
+  return declared.sha256 === received.sha256 && declared.bytes === received.bytes && declared.contentType === contentType;
+}
 
 export function screenshotRoutes(store: Store, screenshots: ScreenshotStore) {
   return new Hono<AppEnv>()
@@ -26,15 +40,16 @@ export function screenshotRoutes(store: Store, screenshots: ScreenshotStore) {
         );
       }
       // Refuse early when the client says up front it is too big; the stream is counted anyway.
-      const declared = Number(c.req.header('Content-Length'));
-      if (Number.isFinite(declared) && declared > SCREENSHOT_MAX_BYTES) return c.json(tooLarge, 413);
+      const announcedLength = Number(c.req.header('Content-Length'));
+      if (Number.isFinite(announcedLength) && announcedLength > SCREENSHOT_MAX_BYTES) return c.json(tooLarge, 413);
 
-      const capture = await store.getCapture(id);
-      if (capture === null) return c.json(errorBody('not_found', `no capture with id ${id}`), 404);
+      const target = await store.findScreenshotTarget(id);
+      if (target === null) return c.json(errorBody('not_found', `no capture with id ${id}`), 404);
+      const { capture, declared } = target;
       if (capture.reporter.id !== c.get('user').id) {
         return c.json(errorBody('forbidden', 'only the person who made this capture can attach its screenshot'), 403);
       }
-      if (capture.kind !== 'screenshot') {
+      if (declared === null && capture.kind !== 'screenshot') {
         return c.json(errorBody('conflict', `a ${capture.kind} capture does not take a screenshot`), 409);
       }
 
@@ -42,6 +57,17 @@ export function screenshotRoutes(store: Store, screenshots: ScreenshotStore) {
       if (!received.ok) {
         if (received.reason === 'too_large') return c.json(tooLarge, 413);
         return c.json(errorBody('invalid_request', received.message, [{ path: '(body)', message: received.message }]), 400);
+      }
+
+      if (declared !== null && !matchesDeclaration(declared, received, contentType.data)) {
+        await received.discard();
+        return c.json(
+          errorBody(
+            'conflict',
+            `this is not the screenshot declared with the capture (expected ${declared.contentType}, ${declared.bytes} bytes, sha256 ${declared.sha256}); send those exact bytes`,
+          ),
+          409,
+        );
       }
 
       const attached = capture.screenshot;

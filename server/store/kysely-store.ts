@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { type Kysely, type Selectable, type Transaction, sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, type Selectable, type Transaction, sql } from 'kysely';
 import type { Capture, ScreenshotInfo } from '#shared/capture';
 import { decodeCursor, encodeCursor } from './cursor';
 import { GroupCommit } from './group-commit';
 import { prepare, type SlotFn } from './prepared';
-import { captureFromRow, createdCapture, rowFromNewCapture } from './rows';
+import { type CaptureRow, captureFromRow, createdCapture, declaredScreenshotFromRow, rowFromNewCapture } from './rows';
 import type { CapturesTable, CaptureTagsTable, Database } from './schema';
 import type {
   AttachScreenshotResult,
@@ -13,6 +13,7 @@ import type {
   ListCapturesResult,
   NewCapture,
   NewUserWithToken,
+  ScreenshotTarget,
   Store,
   TokenRecord,
   User,
@@ -57,6 +58,9 @@ function hotQueries(db: Kysely<Database>) {
           screenshot_sha256: slot('screenshot_sha256'),
           screenshot_type: slot('screenshot_type'),
           screenshot_bytes: slot('screenshot_bytes'),
+          declared_sha256: slot('declared_sha256'),
+          declared_type: slot('declared_type'),
+          declared_bytes: slot('declared_bytes'),
         })
         .onConflict((conflict) => conflict.column('id').doNothing()),
     ),
@@ -95,7 +99,12 @@ export class KyselyStore implements Store {
 
   async getCapture(id: string): Promise<Capture | null> {
     const row = await selectCaptureRow(this.db, id);
-    return row === undefined ? null : captureFromRow(row);
+    return row === undefined || !isPublished(row) ? null : captureFromRow(row);
+  }
+
+  async findScreenshotTarget(id: string): Promise<ScreenshotTarget | null> {
+    const row = await selectCaptureRow(this.db, id);
+    return row === undefined ? null : { capture: captureFromRow(row), declared: declaredScreenshotFromRow(row) };
   }
 
   async listCaptures(query: ListCapturesQuery): Promise<ListCapturesResult> {
@@ -123,7 +132,7 @@ export class KyselyStore implements Store {
         : all.innerJoin('capture_tags', 'capture_tags.capture_id', 'captures.id').where('capture_tags.tag', '=', tag);
     const rows = await tagged
       .where((eb) => {
-        const conditions = [];
+        const conditions: Expression<SqlBool>[] = [published(eb)];
         if (kind !== undefined) conditions.push(eb('captures.kind', '=', kind));
         // A row-value comparison (SQLite and PostgreSQL both have it) lets the index seek
         // straight to the cursor instead of scanning every newer row.
@@ -214,6 +223,13 @@ export class KyselyStore implements Store {
     await this.db.destroy();
   }
 }
+
+/** A capture that announced a screenshot is unpublished until that screenshot is attached. */
+const isPublished = (row: Pick<CaptureRow, 'declared_sha256' | 'screenshot_sha256'>) =>
+  row.declared_sha256 === null || row.screenshot_sha256 !== null;
+
+const published = (eb: ExpressionBuilder<Database & { capture_tags: CaptureTagsTable }, 'captures'>) =>
+  eb.or([eb('captures.declared_sha256', 'is', null), eb('captures.screenshot_sha256', 'is not', null)]);
 
 function selectCaptureRow(db: Db, id: string) {
   return db

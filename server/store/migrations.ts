@@ -73,6 +73,15 @@ export const snagMigrations: Readonly<Record<string, Migration>> = {
         .execute();
     },
   },
+  '0002_declared_screenshot': {
+    // A capture may declare the screenshot that will follow it; until exactly those bytes arrive
+    // it stays out of every read, so the feed never shows a capture whose image is missing.
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('captures').addColumn('declared_sha256', 'text').execute();
+      await db.schema.alterTable('captures').addColumn('declared_type', 'text').execute();
+      await db.schema.alterTable('captures').addColumn('declared_bytes', 'integer').execute();
+    },
+  },
 };
 
 /** Brings the schema up to date, or throws: a half-migrated database must never serve requests. */

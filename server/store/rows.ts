@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import { type Capture, capture } from '#shared/capture';
+import { type Capture, type ScreenshotInfo, capture, screenshotInfo } from '#shared/capture';
 import type { CapturesTable } from './schema';
 import type { NewCapture } from './store';
 
@@ -32,6 +32,9 @@ export function rowFromNewCapture(newCapture: NewCapture): Selectable<CapturesTa
     screenshot_sha256: null,
     screenshot_type: null,
     screenshot_bytes: null,
+    declared_sha256: input.screenshot?.sha256 ?? null,
+    declared_type: input.screenshot?.contentType ?? null,
+    declared_bytes: input.screenshot?.bytes ?? null,
   };
 }
 
@@ -56,6 +59,18 @@ export function createdCapture(newCapture: NewCapture, createdAt: string): Captu
     receivedAt,
     screenshot: null,
   };
+}
+
+/** The screenshot a capture announced, if any; parsed like every stored value. */
+export function declaredScreenshotFromRow(row: CaptureRow): ScreenshotInfo | null {
+  if (row.declared_sha256 === null) return null;
+  const parsed = screenshotInfo.safeParse({
+    sha256: row.declared_sha256,
+    contentType: row.declared_type,
+    bytes: row.declared_bytes,
+  });
+  if (!parsed.success) throw new Error(`stored capture ${row.id} has an unreadable screenshot declaration`);
+  return parsed.data;
 }
 
 /** Stored rows go through the wire schema too, so a corrupt row fails loudly instead of leaking out. */

@@ -46,6 +46,10 @@ export interface CapturesTable {
   screenshot_sha256: string | null;
   screenshot_type: string | null;
   screenshot_bytes: number | null;
+  /** The screenshot announced with the capture; the capture is unpublished until it is attached. */
+  declared_sha256: string | null;
+  declared_type: string | null;
+  declared_bytes: number | null;
 }
 
 /** One row per (capture, tag), with the capture's created_at copied so tag feeds page by index. */

@@ -8,7 +8,10 @@ import type { Capture, CaptureKind, ParsedCaptureInput, Reporter, ScreenshotInfo
  */
 export interface Store {
   createCapture(capture: NewCapture): Promise<CreateCaptureResult>;
+  /** A published capture: one that announced a screenshot is absent until the screenshot arrives. */
   getCapture(id: string): Promise<Capture | null>;
+  /** Any capture, published or not, with the screenshot it announced: what an upload is checked against. */
+  findScreenshotTarget(id: string): Promise<ScreenshotTarget | null>;
   listCaptures(query: ListCapturesQuery): Promise<ListCapturesResult>;
   /** Records an uploaded screenshot unless the capture already has a different one. */
   attachScreenshot(id: string, screenshot: ScreenshotInfo): Promise<AttachScreenshotResult>;
@@ -70,6 +73,11 @@ export interface ListCapturesQuery {
 export type ListCapturesResult =
   | { ok: true; page: FeedPage }
   | { ok: false; reason: 'invalid_cursor'; message: string };
+
+export interface ScreenshotTarget {
+  capture: Capture;
+  declared: ScreenshotInfo | null;
+}
 
 export type AttachScreenshotResult =
   | { status: 'attached'; capture: Capture }

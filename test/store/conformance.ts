@@ -241,6 +241,21 @@ export function describeStoreConformance(name: string, open: () => Promise<Store
       it('reports not_found for an unknown capture', async () => {
         expect(await store.attachScreenshot(uuidv7(), shot)).toEqual({ status: 'not_found' });
       });
+
+      it('keeps a capture that declared its screenshot unpublished until that screenshot is attached', async () => {
+        const pending = await create({ screenshot: shot });
+        const other = await create({ kind: 'clip', quote: 'visible all along', tags: ['billing'] });
+        await create({ screenshot: { ...shot, sha256: 'c'.repeat(64) }, tags: ['billing'] });
+
+        expect(await store.getCapture(pending.id)).toBeNull();
+        expect((await listAll({}, 10))).toEqual([other.id]);
+        expect((await listAll({ tag: 'billing' }, 10))).toEqual([other.id]);
+        expect(await store.findScreenshotTarget(pending.id)).toMatchObject({ declared: shot, capture: { id: pending.id } });
+
+        expect((await store.attachScreenshot(pending.id, shot)).status).toBe('attached');
+        expect((await store.getCapture(pending.id))?.screenshot).toEqual(shot);
+        expect((await listAll({}, 10)).sort()).toEqual([pending.id, other.id].sort());
+      });
     });
   });
 }
