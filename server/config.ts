@@ -5,6 +5,8 @@ export interface Config {
   host: string;
   dataDir: string;
   adminToken: string | undefined;
+  /** PostgreSQL instead of the embedded SQLite file when set. */
+  databaseUrl: string | undefined;
 }
 
 // Set-but-empty counts as a mistake, not as "use the default": the operator meant something.
@@ -23,6 +25,9 @@ const envSchema = z.object({
     .min(16, 'must be at least 16 characters (or unset it to have one generated)')
     .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces, as it travels in an HTTP header')
     .optional(),
+  DATABASE_URL: nonEmpty('a postgres:// URL')
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// (or postgresql://) URL; unset it to use the embedded SQLite')
+    .optional(),
 });
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
@@ -33,11 +38,15 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     HOST: env.HOST,
     DATA_DIR: env.DATA_DIR,
     ADMIN_TOKEN: env.ADMIN_TOKEN,
+    DATABASE_URL: env.DATABASE_URL,
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.map(String).join('.')} ${issue.message}`);
     return { ok: false, message: `Invalid configuration:\n${lines.join('\n')}` };
   }
-  const { PORT, HOST, DATA_DIR, ADMIN_TOKEN } = parsed.data;
-  return { ok: true, config: { port: PORT, host: HOST, dataDir: DATA_DIR, adminToken: ADMIN_TOKEN } };
+  const { PORT, HOST, DATA_DIR, ADMIN_TOKEN, DATABASE_URL } = parsed.data;
+  return {
+    ok: true,
+    config: { port: PORT, host: HOST, dataDir: DATA_DIR, adminToken: ADMIN_TOKEN, databaseUrl: DATABASE_URL },
+  };
 }

@@ -9,6 +9,7 @@ import { createApp } from './app';
 import { bootstrapAdmin } from './bootstrap';
 import { loadConfig } from './config';
 import { ScreenshotStore } from './screenshots';
+import { openPostgresStore } from './store/postgres';
 import { openSqliteStore } from './store/sqlite';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -32,7 +33,10 @@ async function main(): Promise<void> {
 
   const dataDir = resolve(config.dataDir);
   await mkdir(dataDir, { recursive: true });
-  const store = await openSqliteStore(join(dataDir, 'snag.db'));
+  const store =
+    config.databaseUrl === undefined
+      ? await openSqliteStore(join(dataDir, 'snag.db'))
+      : await openPostgresStore({ connectionString: config.databaseUrl });
   const screenshots = await ScreenshotStore.open(dataDir);
   const bootstrap = await bootstrapAdmin(store, config.adminToken);
   if (!bootstrap.created && config.adminToken !== undefined) {

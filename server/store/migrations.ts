@@ -88,9 +88,12 @@ export const snagMigrations: Readonly<Record<string, Migration>> = {
 export async function migrateToLatest<DB>(
   db: Kysely<DB>,
   migrations: Readonly<Record<string, Migration>> = snagMigrations,
+  /** PostgreSQL: the schema Snag's tables live in, so the migrator's own tables go there too. */
+  schema?: string,
 ): Promise<void> {
   const provider: MigrationProvider = { getMigrations: async () => ({ ...migrations }) };
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  const migrator = new Migrator({ db, provider, ...(schema === undefined ? {} : { migrationTableSchema: schema }) });
+  const { error, results } = await migrator.migrateToLatest();
   if (error !== undefined) {
     const failed = results?.find((result) => result.status === 'Error')?.migrationName;
     const reason = error instanceof Error ? error.message : String(error);

@@ -5,15 +5,22 @@ describe('loadConfig', () => {
   it('uses the defaults when nothing is set', () => {
     expect(loadConfig({})).toEqual({
       ok: true,
-      config: { port: 8787, host: '127.0.0.1', dataDir: './data', adminToken: undefined },
+      config: { port: 8787, host: '127.0.0.1', dataDir: './data', adminToken: undefined, databaseUrl: undefined },
     });
   });
 
   it('reads every variable; PORT=0 means any free port', () => {
-    const result = loadConfig({ PORT: '0', HOST: '0.0.0.0', DATA_DIR: '/srv/snag', ADMIN_TOKEN: 'a-long-enough-token' });
+    const databaseUrl = 'postgres://snag@db.internal:5432/snag';
+    const result = loadConfig({
+      PORT: '0',
+      HOST: '0.0.0.0',
+      DATA_DIR: '/srv/snag',
+      ADMIN_TOKEN: 'a-long-enough-token',
+      DATABASE_URL: databaseUrl,
+    });
     expect(result).toEqual({
       ok: true,
-      config: { port: 0, host: '0.0.0.0', dataDir: '/srv/snag', adminToken: 'a-long-enough-token' },
+      config: { port: 0, host: '0.0.0.0', dataDir: '/srv/snag', adminToken: 'a-long-enough-token', databaseUrl },
     });
   });
 
@@ -27,6 +34,8 @@ describe('loadConfig', () => {
     [{ DATA_DIR: '' }, 'DATA_DIR'],
     [{ ADMIN_TOKEN: 'short' }, 'ADMIN_TOKEN'],
     [{ ADMIN_TOKEN: 'has spaces in the token' }, 'ADMIN_TOKEN'],
+    [{ DATABASE_URL: 'mysql://db/snag' }, 'DATABASE_URL'],
+    [{ DATABASE_URL: '' }, 'DATABASE_URL'],
   ];
   for (const [env, name] of invalid) {
     it(`refuses ${JSON.stringify(env)} naming ${name}, never falling back to a default`, () => {

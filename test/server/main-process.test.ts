@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_PREFIX, health, me } from '#shared/api';
 import { capture } from '#shared/capture';
@@ -99,6 +100,44 @@ describe('server/main.ts as a real process', () => {
       }
     } finally {
       first.child.kill('SIGKILL');
+    }
+  }, 60_000);
+
+  it('stores in PostgreSQL when DATABASE_URL is set', async () => {
+    const admin = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/test' });
+    await admin.connect();
+    const database = `snag_main_${crypto.randomUUID().replaceAll('-', '')}`;
+    await admin.query(`create database ${database}`);
+    const token = 'postgres-test-admin-token';
+    const server = await start({
+      DATA_DIR: dataDir,
+      ADMIN_TOKEN: token,
+      DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${database}`,
+    });
+    try {
+      const input = sampleCaptureInput();
+      const created = await fetch(`${server.url}${API_PREFIX}/captures`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(input),
+      });
+      expect(created.status).toBe(201);
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toBe(0);
+
+      const stored = new pg.Client({ connectionString: `postgres://postgres@127.0.0.1:5432/${database}` });
+      await stored.connect();
+      try {
+        const { rows } = await stored.query('select id from snag.captures');
+        expect(rows).toEqual([{ id: input.id }]);
+      } finally {
+        await stored.end();
+      }
+    } finally {
+      server.child.kill('SIGKILL');
+      await server.exited;
+      await admin.query(`drop database if exists ${database} with (force)`);
+      await admin.end();
     }
   }, 60_000);
 
