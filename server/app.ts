@@ -6,10 +6,12 @@ import { errorBody } from './http/errors';
 import { requireToken } from './middleware/auth';
 import { extensionCors } from './middleware/cors';
 import { captureRoutes } from './routes/captures';
+import { customerRoutes } from './routes/customers';
 import { dashboardRoutes } from './routes/dashboard';
 import { healthRoutes } from './routes/health';
 import { meRoutes } from './routes/me';
 import { screenshotRoutes } from './routes/screenshots';
+import { tagRoutes } from './routes/tags';
 import type { ScreenshotStore } from './screenshots';
 import type { Store } from './store/store';
 
@@ -33,6 +35,8 @@ export function createApp(deps: AppDeps) {
     .route(`${API_PREFIX}/me`, meRoutes())
     .route(`${API_PREFIX}/captures`, captureRoutes(store))
     .route(`${API_PREFIX}/captures`, screenshotRoutes(store, screenshots))
+    .route(`${API_PREFIX}/tags`, tagRoutes(store))
+    .route(`${API_PREFIX}/customers`, customerRoutes(store))
     .all('/api/*', (c) =>
       c.json(errorBody('not_found', `no API endpoint ${c.req.method} ${c.req.path}`), 404),
     )

@@ -33,6 +33,43 @@ export const feedPage = z.strictObject({
 });
 export type FeedPage = z.infer<typeof feedPage>;
 
+export const WORKSPACE_TAGS_MAX = 100;
+
+/** GET /api/v1/tags: the tags everyone in the workspace picks from, in the admins' order. */
+export const workspaceTags = z.strictObject({ tags: z.array(z.string()).max(WORKSPACE_TAGS_MAX) });
+export type WorkspaceTags = z.infer<typeof workspaceTags>;
+
+/** PUT /api/v1/tags (admins): the whole list, replacing the old one. Tags are normalised like a capture's. */
+export const workspaceTagsInput = z.strictObject({
+  tags: z
+    .array(tag)
+    .max(WORKSPACE_TAGS_MAX, `at most ${WORKSPACE_TAGS_MAX} tags`)
+    .transform((list) => [...new Set(list)]),
+});
+export type WorkspaceTagsInput = z.input<typeof workspaceTagsInput>;
+
+export const CUSTOMERS_DEFAULT_LIMIT = 10;
+export const CUSTOMERS_MAX_LIMIT = 200;
+
+/** GET /api/v1/customers?q=&limit=: customers named in earlier captures, most recently used first. */
+export const customersQuery = z.strictObject({
+  /** Matches the start of the name, ignoring case; empty for the most recent ones. */
+  q: z.string().trim().max(200).default(''),
+  limit: z.coerce.number().int().min(1).max(CUSTOMERS_MAX_LIMIT).default(CUSTOMERS_DEFAULT_LIMIT),
+});
+export type CustomersQuery = z.input<typeof customersQuery>;
+
+export const customerSuggestion = z.strictObject({
+  name: z.string(),
+  /** When a capture last named this customer (server time, ISO). */
+  lastUsedAt: z.string(),
+  captures: z.number().int().nonnegative(),
+});
+export type CustomerSuggestion = z.infer<typeof customerSuggestion>;
+
+export const customerSuggestions = z.strictObject({ customers: z.array(customerSuggestion) });
+export type CustomerSuggestions = z.infer<typeof customerSuggestions>;
+
 /** GET /healthz: unauthenticated, and what tells a Snag server apart from anything else. */
 export const health = z.strictObject({
   ok: z.literal(true),

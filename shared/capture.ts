@@ -50,6 +50,106 @@ export type ScreenshotInfo = z.infer<typeof screenshotInfo>;
  */
 export const screenshotDeclaration = screenshotInfo;
 
+// What the reporter makes of a capture: all optional, so captures from older clients still validate.
+
+export const categories = ['bug', 'friction', 'request', 'question', 'praise'] as const;
+export const category = z.enum(categories);
+export type Category = z.infer<typeof category>;
+
+export const severities = ['low', 'medium', 'high', 'critical'] as const;
+export const severity = z.enum(severities);
+export type Severity = z.infer<typeof severity>;
+
+export const CUSTOMER_MAX_LENGTH = 200;
+/** The customer or account the capture is about, as the reporter (or a site rule) named it. */
+export const customerName = z
+  .string()
+  .trim()
+  .min(1, 'a customer cannot be empty')
+  .max(CUSTOMER_MAX_LENGTH, `a customer is at most ${CUSTOMER_MAX_LENGTH} characters`);
+
+export const FLOW_NAME_MAX_LENGTH = 100;
+const flowPart = z
+  .string()
+  .trim()
+  .min(1, 'cannot be empty')
+  .max(FLOW_NAME_MAX_LENGTH, `at most ${FLOW_NAME_MAX_LENGTH} characters`);
+
+/** The onboarding (or other) flow the reporter was walking, and the step they were on. */
+export const flow = z.strictObject({ name: flowPart, step: flowPart.optional() });
+export type Flow = z.infer<typeof flow>;
+
+const coordinate = z.number().min(-1e7).max(1e7);
+const length = z.number().min(0).max(1e7);
+/** A box in CSS pixels. */
+export const cssBox = z.strictObject({ x: coordinate, y: coordinate, width: length, height: length });
+export type CssBox = z.infer<typeof cssBox>;
+
+export const LOCATOR_MAX_LENGTH = 2000;
+export const LOCATOR_PATH_MAX = 10;
+const locatorText = z.string().min(1).max(LOCATOR_MAX_LENGTH);
+
+/**
+ * How to find a pinned element again: several independent ways, since pages change. `selector`
+ * and `xpath` are relative to the element's own document, or to the innermost shadow root when
+ * `shadowPath` is set; `framePath` leads from the top document through same-origin iframes.
+ */
+export const elementLocator = z.strictObject({
+  selector: locatorText,
+  xpath: locatorText,
+  /** Selectors of the iframes to enter, outermost first. */
+  framePath: z.array(locatorText).max(LOCATOR_PATH_MAX).optional(),
+  /** Selectors of the shadow hosts to enter, outermost first (each within the previous root). */
+  shadowPath: z.array(locatorText).max(LOCATOR_PATH_MAX).optional(),
+  tagName: z.string().min(1).max(100),
+  /** The start of the element's visible text; empty for form fields and private elements. */
+  text: z.string().max(300),
+  role: z.string().max(100).optional(),
+  /** The accessible name (aria-label, label, alt, title, text). */
+  name: z.string().max(300).optional(),
+  /** In the viewport the screenshot shows. */
+  viewportBox: cssBox,
+  /** From the top-left corner of the top document. */
+  documentBox: cssBox,
+});
+export type ElementLocator = z.infer<typeof elementLocator>;
+
+export const QUOTE_CONTEXT_MAX_LENGTH = 200;
+/** The text just before and after a clipped quote, as on the page. */
+export const quoteContext = z.strictObject({
+  prefix: z.string().max(QUOTE_CONTEXT_MAX_LENGTH),
+  suffix: z.string().max(QUOTE_CONTEXT_MAX_LENGTH),
+});
+export type QuoteContext = z.infer<typeof quoteContext>;
+
+export const DIAGNOSTIC_ENTRIES_MAX = 30;
+const diagnosticTime = z.iso.datetime({ offset: true, message: 'expected an ISO-8601 date-time' });
+
+export const consoleError = z.strictObject({
+  at: diagnosticTime,
+  message: z.string().max(1000),
+  /** `file:line:column`, when the browser said. */
+  source: z.string().max(1000).optional(),
+});
+export type ConsoleError = z.infer<typeof consoleError>;
+
+export const failedRequest = z.strictObject({
+  at: diagnosticTime,
+  method: z.string().min(1).max(16),
+  url: z.string().max(1000),
+  /** The HTTP status; 0 when no answer came (network error, CORS, aborted). */
+  status: z.int().min(0).max(999),
+  error: z.string().max(300).optional(),
+});
+export type FailedRequest = z.infer<typeof failedRequest>;
+
+/** The page's recent console errors and failed requests, on sites where the reporter turned it on. */
+export const diagnostics = z.strictObject({
+  consoleErrors: z.array(consoleError).max(DIAGNOSTIC_ENTRIES_MAX),
+  failedRequests: z.array(failedRequest).max(DIAGNOSTIC_ENTRIES_MAX),
+});
+export type Diagnostics = z.infer<typeof diagnostics>;
+
 /** What the extension sends. The reporter is never part of it: the server takes it from the token. */
 export const captureInput = z
   .strictObject({
@@ -63,10 +163,25 @@ export const captureInput = z
     annotations: annotations.default([]),
     environment,
     screenshot: screenshotDeclaration.optional(),
+    category: category.optional(),
+    severity: severity.optional(),
+    customer: customerName.optional(),
+    flow: flow.optional(),
+    /** The pinned element. */
+    element: elementLocator.optional(),
+    quoteContext: quoteContext.optional(),
+    /** The page's URL with a `#:~:text=` directive that scrolls to the quote. */
+    textFragmentUrl: pageUrl.optional(),
+    diagnostics: diagnostics.optional(),
   })
   .superRefine((capture, context) => {
     if (capture.kind === 'clip' && capture.quote === undefined) {
       context.addIssue({ code: 'custom', path: ['quote'], message: 'a clip needs the quoted text' });
+    }
+    for (const field of ['quoteContext', 'textFragmentUrl'] as const) {
+      if (capture[field] !== undefined && capture.quote === undefined) {
+        context.addIssue({ code: 'custom', path: [field], message: 'only a capture with a quote can have this' });
+      }
     }
   });
 
@@ -94,5 +209,13 @@ export const capture = z.strictObject({
   receivedAt: z.string(),
   // null until the screenshot has been uploaded (only screenshot captures have one).
   screenshot: screenshotInfo.nullable(),
+  category: category.optional(),
+  severity: severity.optional(),
+  customer: z.string().optional(),
+  flow: flow.optional(),
+  element: elementLocator.optional(),
+  quoteContext: quoteContext.optional(),
+  textFragmentUrl: z.string().optional(),
+  diagnostics: diagnostics.optional(),
 });
 export type Capture = z.infer<typeof capture>;

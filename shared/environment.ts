@@ -12,6 +12,8 @@ export const environment = z.strictObject({
     height: z.number().int().positive().max(100_000),
   }),
   devicePixelRatio: z.number().positive().max(16),
+  /** The tab's zoom factor (1 is 100 %); browsers allow 0.25 to 5. */
+  zoom: z.number().positive().max(10).optional(),
   language: z.string().max(35),
   timeZone: z.string().max(100).optional(),
   extensionVersion: z.string().max(50).optional(),

@@ -150,16 +150,22 @@ export function createBackgroundServices(api: WxtBrowser) {
     handlers,
 
     /** Install, update and browser start: menus and alarms may be gone, drafts may be stale. */
-    setUp: settle('setting up', async () => {
-      await api.contextMenus.removeAll();
-      api.contextMenus.create({ id: CLIP_MENU_ID, title: 'Clip selection', contexts: ['selection'] });
-      // Firefox's background is a page and may ask; Chrome's service worker cannot (the popup does).
-      await ensurePersistentStorage(navigator.storage);
-      await withSnagDb(async (db) => {
-        await discardStaleDrafts(db, now() - STALE_DRAFT_MS);
-        await sync(db);
-      });
-    }),
+    setUp: () =>
+      // Independent steps: a menu that cannot be made must not keep captures from being sent.
+      Promise.all([
+        settle('creating the menu', async () => {
+          await api.contextMenus.removeAll();
+          api.contextMenus.create({ id: CLIP_MENU_ID, title: 'Clip selection', contexts: ['selection'] });
+        })(),
+        // Firefox's background is a page and may ask; Chrome's service worker cannot (the popup does).
+        settle('asking for persistent storage', () => ensurePersistentStorage(navigator.storage))(),
+        settle('syncing at start', () =>
+          withSnagDb(async (db) => {
+            await discardStaleDrafts(db, now() - STALE_DRAFT_MS);
+            await sync(db);
+          }),
+        )(),
+      ]),
 
     /** The browser is back online, or something else says "try now". */
     sync: settle('sync', () => withSnagDb(sync)),

@@ -108,10 +108,12 @@ export async function claimNextDue(
 ): Promise<OutboxEntry | undefined> {
   const tx = db.transaction('outbox', 'readwrite');
   const due = tx.store.index('by-due');
-  const entry =
-    (await due.get(IDBKeyRange.bound(['sending', -Infinity], ['sending', now]))) ??
-    (await due.get(IDBKeyRange.bound(['sending', now + LONGEST_LEASE_MS], ['sending', Infinity], true))) ??
-    (await due.get(IDBKeyRange.bound(['waiting', -Infinity], ['waiting', now])));
+  const [expired, skewed, waiting] = await Promise.all([
+    due.get(IDBKeyRange.bound(['sending', -Infinity], ['sending', now])),
+    due.get(IDBKeyRange.bound(['sending', now + LONGEST_LEASE_MS], ['sending', Infinity], true)),
+    due.get(IDBKeyRange.bound(['waiting', -Infinity], ['waiting', now])),
+  ]);
+  const entry = expired ?? skewed ?? waiting;
   const claimed: OutboxEntry | undefined = entry && {
     ...entry,
     state: 'sending',

@@ -3,8 +3,12 @@ import { z } from 'zod';
 export const sensitiveKinds = ['password', 'card', 'private', 'selector'] as const;
 export type SensitiveKind = (typeof sensitiveKinds)[number];
 export const SENSITIVE_AREAS_MAX = 100;
+/** Characters of text kept on each side of a clipped quote. */
+export const QUOTE_CONTEXT_CHARS = 60;
+/** The diagnostics collector's answer, as JSON text; the shared schema bounds what is kept of it. */
+export const DIAGNOSTICS_JSON_MAX = 400_000;
 
-/** An element that looked private at capture time, by its box in the viewport (CSS pixels). */
+/** An element that looked private at capture time, by its box (CSS pixels) in the viewport, or in the document for full pages. */
 export const sensitiveAreaSchema = z.strictObject({
   kind: z.enum(sensitiveKinds),
   /** For `selector`: which of the user's selectors matched. */
@@ -16,33 +20,64 @@ export const sensitiveAreaSchema = z.strictObject({
 });
 export type SensitiveArea = z.infer<typeof sensitiveAreaSchema>;
 
+const size = z.strictObject({ width: z.number(), height: z.number() });
+
 /** What the background learns from inside the tab being captured. */
 export const pageInfoSchema = z.strictObject({
   url: z.string(),
   title: z.string(),
-  viewport: z.strictObject({ width: z.number(), height: z.number() }),
+  viewport: size,
   devicePixelRatio: z.number(),
   language: z.string(),
   timeZone: z.string().optional(),
   selection: z.string(),
   sensitiveAreas: z.array(sensitiveAreaSchema).max(SENSITIVE_AREAS_MAX).optional(),
+  /** Where the page is scrolled to, in CSS pixels. */
+  scroll: z.strictObject({ x: z.number(), y: z.number() }).optional(),
+  /** The whole document's size (what a full-page screenshot covers). */
+  documentSize: size.optional(),
+  /** The viewport without its scrollbars: the part of a screenshot that shows the page. */
+  clientSize: size.optional(),
+  /** The text around the selection, and how often the selected text appears on the page. */
+  selectionContext: z
+    .strictObject({
+      prefix: z.string().max(QUOTE_CONTEXT_CHARS * 2),
+      suffix: z.string().max(QUOTE_CONTEXT_CHARS * 2),
+      occurrences: z.number().int().nonnegative(),
+    })
+    .optional(),
+  /** Texts of the elements the matching customer rules point at, in the order asked. */
+  customerTexts: z.array(z.strictObject({ selector: z.string(), text: z.string().max(1000) })).max(50).optional(),
+  /** What the diagnostics collector answered, when it runs in this page (QA sites only). */
+  diagnosticsJson: z.string().max(DIAGNOSTICS_JSON_MAX).optional(),
 });
 export type PageInfo = z.infer<typeof pageInfoSchema>;
+
+/** What a capture asks the page for besides the basics. */
+export interface PageInfoRequest {
+  /** `document`: private elements anywhere on the page, in document coordinates (full-page screenshots). */
+  scope?: 'viewport' | 'document';
+  /** CSS selectors whose element's text may name the customer (from the customer rules that match the page). */
+  customerSelectors?: readonly string[];
+}
 
 /**
  * Runs inside the page through `scripting.executeScript`, which sends only this function's source:
  * it must not use anything from outside its own body. `privateSelectors` (the user's, from
- * Options) arrive as the script's `args`.
+ * Options) and `request` arrive as the script's `args`.
  */
-export function readPageInfo(privateSelectors: readonly string[] = []): PageInfo {
+export function readPageInfo(privateSelectors: readonly string[] = [], request: PageInfoRequest = {}): PageInfo {
   let timeZone: string | undefined;
   try {
     timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   } catch {
     timeZone = undefined;
   }
+  const wholeDocument = request.scope === 'document';
+  const scroll = { x: window.scrollX, y: window.scrollY };
 
-  // Private-looking elements visible in the viewport, for the editor to start redacted.
+  // Private-looking elements, for the editor to start redacted: visible in the viewport, or anywhere
+  // on the page (in document coordinates) for a full-page screenshot.
   const sensitiveAreas: SensitiveArea[] = [];
   const seen = new Set<Element>();
   const matching = (selector: string): Element[] => {
@@ -57,9 +92,18 @@ export function readPageInfo(privateSelectors: readonly string[] = []): PageInfo
       if (seen.has(element) || sensitiveAreas.length >= 100) continue;
       seen.add(element);
       const box = element.getBoundingClientRect();
-      const visible = box.width > 0 && box.height > 0 && box.bottom > 0 && box.right > 0;
-      if (!visible || box.top >= window.innerHeight || box.left >= window.innerWidth) continue;
-      sensitiveAreas.push({ kind, ...(selector ? { selector } : {}), x: box.left, y: box.top, width: box.width, height: box.height });
+      if (!(box.width > 0 && box.height > 0)) continue;
+      const inViewport = box.bottom > 0 && box.right > 0 && box.top < window.innerHeight && box.left < window.innerWidth;
+      if (!wholeDocument && !inViewport) continue;
+      const offset = wholeDocument ? scroll : { x: 0, y: 0 };
+      sensitiveAreas.push({
+        kind,
+        ...(selector ? { selector } : {}),
+        x: box.left + offset.x,
+        y: box.top + offset.y,
+        width: box.width,
+        height: box.height,
+      });
     }
   };
   // The `type` property is normalised ("PASSWORD" → "password"); the attribute is not.
@@ -77,6 +121,102 @@ export function readPageInfo(privateSelectors: readonly string[] = []): PageInfo
   note(matching('[data-snag-private]'), 'private');
   for (const selector of privateSelectors) note(matching(selector), 'selector', selector);
 
+  // The selected text's surroundings, line breaks where blocks end, so a text fragment can name
+  // the words right before and after it.
+  const selection = window.getSelection();
+  const selectedText = selection?.toString() ?? '';
+  let selectionContext: PageInfo['selectionContext'];
+  if (selection && selection.rangeCount > 0 && !selection.isCollapsed && document.body) {
+    const body = document.body;
+    const displays = new Map<Element, string>();
+    const blockOf = (node: Node): Element => {
+      for (let element = node.parentElement; element && element !== body; element = element.parentElement) {
+        let display = displays.get(element);
+        if (display === undefined) {
+          display = getComputedStyle(element).display;
+          displays.set(element, display);
+        }
+        if (display !== 'inline' && display !== 'contents') return element;
+      }
+      return body;
+    };
+    const shown = (node: Node) => {
+      const parent = node.parentElement;
+      if (!parent || parent.closest('script, style, noscript, template, textarea')) return false;
+      return typeof parent.checkVisibility === 'function' ? parent.checkVisibility() : true;
+    };
+    /**
+     * The text of a range, whitespace collapsed, "\n" between blocks, with the blocks it starts and
+     * ends in. `keep`: only that many characters are needed, from the start (> 0) or the end (< 0).
+     */
+    const textOf = (range: Range, keep = 0) => {
+      const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+      let text = '';
+      let first: Element | null = null;
+      let last: Element | null = null;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (!range.intersectsNode(node) || !shown(node)) continue;
+        let data = node.textContent ?? '';
+        if (node === range.endContainer) data = data.slice(0, range.endOffset);
+        if (node === range.startContainer) data = data.slice(range.startOffset);
+        const block = blockOf(node);
+        if (last !== null && block !== last) text += '\n';
+        text += data.replace(/\s+/g, ' ');
+        first ??= block;
+        last = block;
+        if (keep > 0 && text.length > keep * 2) break;
+        if (keep < 0 && text.length > -keep * 4) text = text.slice(keep * 2);
+      }
+      return { text, first, last };
+    };
+    const selected = selection.getRangeAt(0);
+    const before = document.createRange();
+    before.setStart(body, 0);
+    before.setEnd(selected.startContainer, selected.startOffset);
+    const after = document.createRange();
+    after.setStart(selected.endContainer, selected.endOffset);
+    after.setEnd(body, body.childNodes.length);
+    const inside = textOf(selected);
+    const prefix = textOf(before, -60);
+    const suffix = textOf(after, 60);
+    const join = (a: Element | null, b: Element | null) => (a !== null && b !== null && a !== b ? '\n' : '');
+    const prefixText = `${prefix.text}${join(prefix.last, inside.first)}`.replace(/ *\n */g, '\n').slice(-60);
+    const suffixText = `${join(inside.last, suffix.first)}${suffix.text}`.replace(/ *\n */g, '\n').slice(0, 60);
+
+    const normal = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
+    const needle = normal(selectedText);
+    const haystack = normal(body.innerText || body.textContent || '');
+    let occurrences = 0;
+    for (let at = haystack.indexOf(needle); needle !== '' && at !== -1 && occurrences < 10; at = haystack.indexOf(needle, at + 1)) {
+      occurrences += 1;
+    }
+    selectionContext = { prefix: prefixText, suffix: suffixText, occurrences };
+  }
+
+  // The customer's name where the user's rules say the page shows it.
+  const customerTexts: Array<{ selector: string; text: string }> = [];
+  for (const selector of request.customerSelectors ?? []) {
+    const element = matching(selector)[0];
+    if (!element) continue;
+    const fromField =
+      element instanceof HTMLInputElement && element.type !== 'password' ? element.value : element instanceof HTMLTextAreaElement ? element.value : null;
+    const text = (fromField ?? (element instanceof HTMLElement ? element.innerText : element.textContent) ?? '').replace(/\s+/g, ' ').trim();
+    if (text !== '') customerTexts.push({ selector, text: text.slice(0, 1000) });
+  }
+
+  // On sites where the user turned diagnostics on, a collector in the page's own world answers this
+  // event synchronously, with JSON text (only strings cross between the worlds).
+  let diagnosticsJson: string | undefined;
+  const receive = (event: Event) => {
+    if (event instanceof CustomEvent && typeof event.detail === 'string' && event.detail.length <= 400_000) {
+      diagnosticsJson = event.detail;
+    }
+  };
+  window.addEventListener('snag:diagnostics', receive);
+  window.dispatchEvent(new CustomEvent('snag:diagnostics-request'));
+  window.removeEventListener('snag:diagnostics', receive);
+
+  const root = document.documentElement;
   return {
     url: location.href,
     title: document.title,
@@ -84,7 +224,16 @@ export function readPageInfo(privateSelectors: readonly string[] = []): PageInfo
     devicePixelRatio: window.devicePixelRatio,
     language: navigator.language,
     ...(timeZone ? { timeZone } : {}),
-    selection: window.getSelection()?.toString() ?? '',
+    selection: selectedText,
     sensitiveAreas,
+    scroll,
+    documentSize: {
+      width: Math.max(root.scrollWidth, document.body?.scrollWidth ?? 0),
+      height: Math.max(root.scrollHeight, document.body?.scrollHeight ?? 0),
+    },
+    clientSize: { width: root.clientWidth || window.innerWidth, height: root.clientHeight || window.innerHeight },
+    ...(selectionContext ? { selectionContext } : {}),
+    ...(customerTexts.length > 0 ? { customerTexts } : {}),
+    ...(diagnosticsJson === undefined ? {} : { diagnosticsJson }),
   };
 }

@@ -100,6 +100,7 @@ async function sendEntry(deps: SyncDeps, api: ApiClient, claimed: OutboxEntry, l
     }
     const renewed = await markRecordAccepted(db, entry.id, leaseId, now() + leaseMs(entry.screenshot.bytes));
     if (!renewed) return { outcome: 'lost', stop: false };
+    await deps.onChange?.(); // the lease now covers the upload: the alarm follows
     entry = renewed;
   }
 

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, type Selectable, type Transaction, sql } from 'kysely';
+import type { CustomerSuggestion } from '#shared/api';
 import type { Capture, ScreenshotInfo } from '#shared/capture';
 import { decodeCursor, encodeCursor } from './cursor';
 import { GroupCommit } from './group-commit';
 import { prepare, type SlotFn } from './prepared';
 import { type CaptureRow, captureFromRow, createdCapture, declaredScreenshotFromRow, rowFromNewCapture } from './rows';
-import type { CapturesTable, CaptureTagsTable, Database } from './schema';
+import type { CapturesTable, CaptureTagsTable, CustomersTable, Database } from './schema';
 import type {
   AttachScreenshotResult,
   CreateCaptureResult,
@@ -15,6 +16,7 @@ import type {
   NewUserWithToken,
   ScreenshotTarget,
   Store,
+  SuggestCustomersQuery,
   TokenRecord,
   User,
 } from './store';
@@ -61,6 +63,15 @@ function hotQueries(db: Kysely<Database>) {
           declared_sha256: slot('declared_sha256'),
           declared_type: slot('declared_type'),
           declared_bytes: slot('declared_bytes'),
+          category: slot('category'),
+          severity: slot('severity'),
+          customer: slot('customer'),
+          flow: slot('flow'),
+          flow_step: slot('flow_step'),
+          element: slot('element'),
+          diagnostics: slot('diagnostics'),
+          quote_context: slot('quote_context'),
+          text_fragment_url: slot('text_fragment_url'),
         })
         .onConflict((conflict) => conflict.column('id').doNothing()),
     ),
@@ -69,10 +80,38 @@ function hotQueries(db: Kysely<Database>) {
         .insertInto('capture_tags')
         .values({ capture_id: slot('capture_id'), tag: slot('tag'), created_at: slot('created_at') }),
     ),
+    // One row per customer: the latest spelling, the latest use, and how many captures named it.
+    upsertCustomer: prepare((slot: SlotFn<Selectable<CustomersTable>>) =>
+      db
+        .insertInto('customers')
+        .values({
+          name_key: slot('name_key'),
+          name: slot('name'),
+          last_used_at: slot('last_used_at'),
+          captures: slot('captures'),
+        })
+        .onConflict((conflict) =>
+          conflict.column('name_key').doUpdateSet((eb) => ({
+            name: eb.ref('excluded.name'),
+            last_used_at: sql<string>`case when ${eb.ref('excluded.last_used_at')} > ${eb.ref('customers.last_used_at')} then ${eb.ref('excluded.last_used_at')} else ${eb.ref('customers.last_used_at')} end`,
+            captures: sql<number>`${eb.ref('customers.captures')} + 1`,
+          })),
+        ),
+    ),
   };
 }
 
 type HotQueries = ReturnType<typeof hotQueries>;
+
+/** A LIKE pattern matching text that starts with `prefix`, taken literally (escape character `\`). */
+function startsWithPattern(prefix: string): string {
+  return `${prefix.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+}
+
+/** The customers table's key for a name: what makes two spellings the same customer. */
+export function customerKey(name: string): string {
+  return name.trim().toLowerCase();
+}
 
 /**
  * The Store on plain Kysely queries, with nothing dialect-specific: the SQLite store is this
@@ -174,6 +213,39 @@ export class KyselyStore implements Store {
     });
   }
 
+  async listWorkspaceTags(): Promise<string[]> {
+    const rows = await this.db.selectFrom('workspace_tags').select('tag').orderBy('position').orderBy('tag').execute();
+    return rows.map((row) => row.tag);
+  }
+
+  async replaceWorkspaceTags(tags: readonly string[]): Promise<string[]> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('workspace_tags').execute();
+      if (tags.length > 0) {
+        await trx
+          .insertInto('workspace_tags')
+          .values(tags.map((tag, position) => ({ tag, position })))
+          .execute();
+      }
+    });
+    return this.listWorkspaceTags();
+  }
+
+  async suggestCustomers(query: SuggestCustomersQuery): Promise<CustomerSuggestion[]> {
+    const prefix = customerKey(query.prefix);
+    const rows = await this.db
+      .selectFrom('customers')
+      .select(['name', 'last_used_at', 'captures'])
+      // An explicit ESCAPE: SQLite has no default escape character, PostgreSQL's is `\`.
+      .$if(prefix !== '', (select) => select.where(sql<boolean>`name_key like ${startsWithPattern(prefix)} escape '\\'`))
+      .orderBy('last_used_at', 'desc')
+      .orderBy('name_key')
+      .limit(query.limit)
+      .execute();
+    // PostgreSQL answers integers of unknown width as strings.
+    return rows.map((row) => ({ name: row.name, lastUsedAt: row.last_used_at, captures: Number(row.captures) }));
+  }
+
   async findToken(tokenHash: string): Promise<TokenRecord | null> {
     const [row] = (await this.db.executeQuery(this.hot.tokenByHash({ tokenHash }))).rows;
     if (row === undefined) return null;
@@ -253,6 +325,12 @@ async function insertCapture(
   if (inserted.numAffectedRows === 1n) {
     for (const tag of newCapture.input.tags) {
       await trx.executeQuery(hot.insertTag({ capture_id: row.id, tag, created_at: row.created_at }));
+    }
+    const { customer } = newCapture.input;
+    if (customer !== undefined) {
+      await trx.executeQuery(
+        hot.upsertCustomer({ name_key: customerKey(customer), name: customer, last_used_at: row.received_at, captures: 1 }),
+      );
     }
     return { status: 'created', capture: createdCapture(newCapture, row.created_at) };
   }

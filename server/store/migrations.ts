@@ -82,6 +82,53 @@ export const snagMigrations: Readonly<Record<string, Migration>> = {
       await db.schema.alterTable('captures').addColumn('declared_bytes', 'integer').execute();
     },
   },
+  '0003_classification': {
+    // What reporters say about a capture (category, severity, customer, flow) and what the
+    // extension learned with it (pinned element, quote context, page diagnostics); the workspace's
+    // tag list; and the customers captures have named, for suggestions.
+    async up(db: Kysely<unknown>) {
+      // One column per statement: SQLite's ALTER TABLE adds one at a time.
+      for (const column of ['category', 'severity', 'customer', 'flow', 'flow_step']) {
+        await db.schema.alterTable('captures').addColumn(column, 'text').execute();
+      }
+      // JSON text, like tags and annotations.
+      for (const column of ['element', 'diagnostics', 'quote_context', 'text_fragment_url']) {
+        await db.schema.alterTable('captures').addColumn(column, 'text').execute();
+      }
+      // The feed will filter by these; each index pages like captures_feed.
+      for (const column of ['category', 'severity', 'customer']) {
+        await db.schema
+          .createIndex(`captures_${column}_feed`)
+          .on('captures')
+          .expression(sql`${sql.ref(column)}, created_at desc, id desc`)
+          .execute();
+      }
+      await db.schema
+        .createIndex('captures_flow_feed')
+        .on('captures')
+        .expression(sql`flow, flow_step, created_at desc, id desc`)
+        .execute();
+
+      await db.schema
+        .createTable('workspace_tags')
+        .addColumn('tag', 'text', (col) => col.primaryKey())
+        .addColumn('position', 'integer', (col) => col.notNull())
+        .execute();
+      const defaults = ['confusing', 'blocked', 'slow', 'error', 'missing', 'unclear copy', 'too many steps'];
+      const rows = defaults.map((tag, position) => sql`(${tag}, ${position})`);
+      await sql`insert into workspace_tags (tag, position) values ${sql.join(rows)}`.execute(db);
+
+      await db.schema
+        .createTable('customers')
+        // The name lower-cased, so "Globex" and "globex" are one customer and prefix search ignores case.
+        .addColumn('name_key', 'text', (col) => col.primaryKey())
+        .addColumn('name', 'text', (col) => col.notNull())
+        .addColumn('last_used_at', 'text', (col) => col.notNull())
+        .addColumn('captures', 'integer', (col) => col.notNull())
+        .execute();
+      await db.schema.createIndex('customers_recent').on('customers').expression(sql`last_used_at desc`).execute();
+    },
+  },
 };
 
 /** Brings the schema up to date, or throws: a half-migrated database must never serve requests. */

@@ -35,6 +35,32 @@ export function rowFromNewCapture(newCapture: NewCapture): Selectable<CapturesTa
     declared_sha256: input.screenshot?.sha256 ?? null,
     declared_type: input.screenshot?.contentType ?? null,
     declared_bytes: input.screenshot?.bytes ?? null,
+    category: input.category ?? null,
+    severity: input.severity ?? null,
+    customer: input.customer ?? null,
+    flow: input.flow?.name ?? null,
+    flow_step: input.flow?.step ?? null,
+    element: jsonOrNull(input.element),
+    diagnostics: jsonOrNull(input.diagnostics),
+    quote_context: jsonOrNull(input.quoteContext),
+    text_fragment_url: input.textFragmentUrl ?? null,
+  };
+}
+
+const jsonOrNull = (value: object | undefined) => (value === undefined ? null : JSON.stringify(value));
+const parseJson = (text: string): unknown => JSON.parse(text);
+
+/** The optional parts of a capture, each present only when it was sent, in the capture schema's order. */
+function optionalParts(input: NewCapture['input']) {
+  return {
+    ...(input.category === undefined ? {} : { category: input.category }),
+    ...(input.severity === undefined ? {} : { severity: input.severity }),
+    ...(input.customer === undefined ? {} : { customer: input.customer }),
+    ...(input.flow === undefined ? {} : { flow: input.flow }),
+    ...(input.element === undefined ? {} : { element: input.element }),
+    ...(input.quoteContext === undefined ? {} : { quoteContext: input.quoteContext }),
+    ...(input.textFragmentUrl === undefined ? {} : { textFragmentUrl: input.textFragmentUrl }),
+    ...(input.diagnostics === undefined ? {} : { diagnostics: input.diagnostics }),
   };
 }
 
@@ -58,6 +84,7 @@ export function createdCapture(newCapture: NewCapture, createdAt: string): Captu
     reporter: { id: reporter.id, name: reporter.name },
     receivedAt,
     screenshot: null,
+    ...optionalParts(input),
   };
 }
 
@@ -94,6 +121,14 @@ export function captureFromRow(row: CaptureRow): Capture {
       row.screenshot_sha256 === null
         ? null
         : { sha256: row.screenshot_sha256, contentType: row.screenshot_type, bytes: row.screenshot_bytes },
+    ...(row.category === null ? {} : { category: row.category }),
+    ...(row.severity === null ? {} : { severity: row.severity }),
+    ...(row.customer === null ? {} : { customer: row.customer }),
+    ...(row.flow === null ? {} : { flow: row.flow_step === null ? { name: row.flow } : { name: row.flow, step: row.flow_step } }),
+    ...(row.element === null ? {} : { element: parseJson(row.element) }),
+    ...(row.quote_context === null ? {} : { quoteContext: parseJson(row.quote_context) }),
+    ...(row.text_fragment_url === null ? {} : { textFragmentUrl: row.text_fragment_url }),
+    ...(row.diagnostics === null ? {} : { diagnostics: parseJson(row.diagnostics) }),
   });
   if (!parsed.success) {
     throw new Error(`stored capture ${row.id} does not match the capture schema: ${parsed.error.message}`);

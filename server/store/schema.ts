@@ -7,6 +7,8 @@ export interface Database {
   tokens: TokensTable;
   captures: CapturesTable;
   capture_tags: CaptureTagsTable;
+  workspace_tags: WorkspaceTagsTable;
+  customers: CustomersTable;
 }
 
 export interface UsersTable {
@@ -50,6 +52,19 @@ export interface CapturesTable {
   declared_sha256: string | null;
   declared_type: string | null;
   declared_bytes: number | null;
+  category: string | null;
+  severity: string | null;
+  customer: string | null;
+  /** The flow's name; its step is in flow_step. */
+  flow: string | null;
+  flow_step: string | null;
+  /** JSON text */
+  element: string | null;
+  /** JSON text */
+  diagnostics: string | null;
+  /** JSON text */
+  quote_context: string | null;
+  text_fragment_url: string | null;
 }
 
 /** One row per (capture, tag), with the capture's created_at copied so tag feeds page by index. */
@@ -57,4 +72,20 @@ export interface CaptureTagsTable {
   capture_id: string;
   tag: string;
   created_at: string;
+}
+
+/** The workspace's tag list, in the order admins gave it. */
+export interface WorkspaceTagsTable {
+  tag: string;
+  position: number;
+}
+
+/** Every customer a capture has named: what the extension suggests as people type. */
+export interface CustomersTable {
+  /** `name` lower-cased: the key, and what prefix search runs on. */
+  name_key: string;
+  /** As most recently spelt. */
+  name: string;
+  last_used_at: string;
+  captures: number;
 }

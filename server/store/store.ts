@@ -1,4 +1,4 @@
-import type { FeedPage } from '#shared/api';
+import type { CustomerSuggestion, FeedPage } from '#shared/api';
 import type { Capture, CaptureKind, ParsedCaptureInput, Reporter, ScreenshotInfo } from '#shared/capture';
 
 /**
@@ -15,6 +15,13 @@ export interface Store {
   listCaptures(query: ListCapturesQuery): Promise<ListCapturesResult>;
   /** Records an uploaded screenshot unless the capture already has a different one. */
   attachScreenshot(id: string, screenshot: ScreenshotInfo): Promise<AttachScreenshotResult>;
+
+  /** The workspace's tag list, in order. */
+  listWorkspaceTags(): Promise<string[]>;
+  /** Replace the whole list (already normalised and without duplicates); answers the new list. */
+  replaceWorkspaceTags(tags: readonly string[]): Promise<string[]>;
+  /** Customers earlier captures named whose name starts with `prefix` (any case), most recent first. */
+  suggestCustomers(query: SuggestCustomersQuery): Promise<CustomerSuggestion[]>;
 
   findToken(tokenHash: string): Promise<TokenRecord | null>;
   markTokenUsed(tokenId: string, at: string): Promise<void>;
@@ -67,6 +74,11 @@ export interface ListCapturesQuery {
   tag?: string;
   /** Opaque, from a previous page's `nextCursor`. */
   cursor?: string;
+  limit: number;
+}
+
+export interface SuggestCustomersQuery {
+  prefix: string;
   limit: number;
 }
 

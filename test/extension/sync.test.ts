@@ -85,8 +85,8 @@ describe('syncOutbox', () => {
     expect(requests[1]?.headers.get('content-type')).toBe('image/png');
     expect(await entryById(db, entry.id)).toMatchObject({ state: 'sent', attempts: 1, lastError: null, sentAt: START });
     expect(await getScreenshot(db, entry.id)).toBeUndefined();
-    // Told of the claim and of the outcome, so the badge and the alarm follow.
-    expect(changes).toEqual(['sending', 'sent']);
+    // Told of the claim, the renewed lease and the outcome, so the badge and the alarm follow.
+    expect(changes).toEqual(['sending', 'sending', 'sent']);
   });
 
   it('sends the very same record body on every attempt', async () => {

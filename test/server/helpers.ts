@@ -79,6 +79,48 @@ export function sampleCaptureInput(overrides: Partial<CaptureInput> = {}): Captu
   };
 }
 
+/** Every optional field a capture may carry since classification, pins, clips and diagnostics. */
+export function detailedCaptureFields(): Partial<CaptureInput> {
+  return {
+    category: 'bug',
+    severity: 'high',
+    customer: 'Globex Corporation',
+    flow: { name: 'Onboarding', step: 'Invite teammates' },
+    element: {
+      selector: '[data-testid="export"]',
+      xpath: '/html/body/main/section[1]/button',
+      framePath: ['iframe#app'],
+      tagName: 'button',
+      text: 'Export',
+      role: 'button',
+      name: 'Export invoices',
+      viewportBox: { x: 24, y: 310.5, width: 120, height: 36 },
+      documentBox: { x: 24, y: 1510.5, width: 120, height: 36 },
+    },
+    diagnostics: {
+      consoleErrors: [
+        { at: '2026-11-22T12:59:58.000Z', message: 'TypeError: x is undefined', source: 'https://app.example.com/app.js:10:5' },
+      ],
+      failedRequests: [
+        { at: '2026-11-22T12:59:59.000Z', method: 'POST', url: 'https://app.example.com/api/export', status: 500 },
+        { at: '2026-11-22T12:59:59.500Z', method: 'GET', url: 'https://cdn.example.com/x.js', status: 0, error: 'network error' },
+      ],
+    },
+    environment: { ...sampleCaptureInput().environment, zoom: 1.25 },
+  };
+}
+
+/** A clip with its context and the link that reopens the page at the quote. */
+export function detailedClipFields(): Partial<CaptureInput> {
+  return {
+    kind: 'clip',
+    annotations: [],
+    quote: 'The export button stays disabled',
+    quoteContext: { prefix: 'Account 8812 — ', suffix: ' after the invoice is paid.' },
+    textFragmentUrl: 'https://shop.example.com/checkout?step=2#:~:text=The%20export%20button%20stays%20disabled',
+  };
+}
+
 export function authHeaders(token: string, extra: Record<string, string> = {}): Record<string, string> {
   return { Authorization: `Bearer ${token}`, ...extra };
 }

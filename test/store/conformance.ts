@@ -4,7 +4,7 @@ import { capture as captureSchema, captureInput, type CaptureInput, type Screens
 import { canonicalHash } from '../../server/canonical-json';
 import type { NewCapture, Store, User } from '../../server/store/store';
 import { hashToken } from '../../server/tokens';
-import { sampleCaptureInput } from '../server/helpers';
+import { detailedCaptureFields, detailedClipFields, sampleCaptureInput } from '../server/helpers';
 
 /**
  * What every Store implementation must do. Run it against each one:
@@ -166,6 +166,40 @@ export function describeStoreConformance(name: string, open: () => Promise<Store
         expect(await listAll({}, 50)).toEqual([input.id]);
       });
 
+      it('keeps classification, customer, flow, pinned element and diagnostics, and reads them back', async () => {
+        const input = sampleCaptureInput(detailedCaptureFields());
+        const result = await store.createCapture(newCapture(input));
+        expect(result.status).toBe('created');
+        const expected = captureSchema.parse(result.capture);
+        expect(expected).toMatchObject({
+          category: 'bug',
+          severity: 'high',
+          customer: 'Globex Corporation',
+          flow: { name: 'Onboarding', step: 'Invite teammates' },
+          element: input.element,
+          diagnostics: input.diagnostics,
+          environment: { zoom: 1.25 },
+        });
+        expect(await store.getCapture(input.id)).toEqual(expected);
+        const feed = await store.listCaptures({ limit: 5 });
+        expect(feed.ok && feed.page.items).toEqual([expected]);
+      });
+
+      it('keeps a clip’s context and text-fragment link', async () => {
+        const stored = await create(detailedClipFields());
+        expect(stored).toMatchObject(detailedClipFields());
+        expect(await store.getCapture(stored.id)).toEqual(stored);
+      });
+
+      it('leaves every new field out of a capture that did not send it (older clients)', async () => {
+        const stored = await create({ flow: { name: 'Checkout' } });
+        expect(await store.getCapture(stored.id)).toEqual(stored);
+        expect(stored.flow).toEqual({ name: 'Checkout' });
+        for (const field of ['category', 'severity', 'customer', 'element', 'quoteContext', 'textFragmentUrl', 'diagnostics']) {
+          expect(stored).not.toHaveProperty(field);
+        }
+      });
+
       it('returns null for an unknown id', async () => {
         expect(await store.getCapture(uuidv7())).toBeNull();
       });
@@ -219,6 +253,66 @@ export function describeStoreConformance(name: string, open: () => Promise<Store
           const result = await store.listCaptures({ cursor, limit: 5 });
           expect(result).toMatchObject({ ok: false, reason: 'invalid_cursor' });
         }
+      });
+    });
+
+    describe('workspace tags', () => {
+      it('starts with the default list, in order', async () => {
+        expect(await store.listWorkspaceTags()).toEqual([
+          'confusing',
+          'blocked',
+          'slow',
+          'error',
+          'missing',
+          'unclear copy',
+          'too many steps',
+        ]);
+      });
+
+      it('replaces the whole list, keeping the given order, and may empty it', async () => {
+        expect(await store.replaceWorkspaceTags(['onboarding', 'billing', 'a11y'])).toEqual(['onboarding', 'billing', 'a11y']);
+        expect(await store.listWorkspaceTags()).toEqual(['onboarding', 'billing', 'a11y']);
+        expect(await store.replaceWorkspaceTags([])).toEqual([]);
+        expect(await store.listWorkspaceTags()).toEqual([]);
+      });
+    });
+
+    describe('suggestCustomers', () => {
+      it('answers customers earlier captures named, most recent first, matching the start of the name in any case', async () => {
+        await create({ customer: 'Globex Corporation' });
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        await create({ customer: 'Initech' });
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        await create({ customer: 'globex corporation' }, bob);
+        await create({ customer: 'Globe Theatre' });
+        await create();
+
+        const all = await store.suggestCustomers({ prefix: '', limit: 10 });
+        expect(all.map((customer) => customer.name).sort()).toEqual(['Globe Theatre', 'Initech', 'globex corporation']);
+        expect(all.find((customer) => customer.name === 'globex corporation')?.captures).toBe(2);
+        expect(all.at(-1)?.name).toBe('Initech');
+
+        const glob = await store.suggestCustomers({ prefix: 'GLOB', limit: 10 });
+        expect(glob.map((customer) => customer.name).sort()).toEqual(['Globe Theatre', 'globex corporation']);
+        expect(await store.suggestCustomers({ prefix: 'globe', limit: 1 })).toHaveLength(1);
+        expect(await store.suggestCustomers({ prefix: 'nobody', limit: 10 })).toEqual([]);
+      });
+
+      it('takes LIKE wildcards in the prefix literally', async () => {
+        await create({ customer: '100% Juice' });
+        await create({ customer: '1000 Lakes' });
+        await create({ customer: 'A_B Ltd' });
+        await create({ customer: 'AXB Ltd' });
+        expect((await store.suggestCustomers({ prefix: '100%', limit: 10 })).map((c) => c.name)).toEqual(['100% Juice']);
+        expect((await store.suggestCustomers({ prefix: 'a_', limit: 10 })).map((c) => c.name)).toEqual(['A_B Ltd']);
+        expect(await store.suggestCustomers({ prefix: '\\', limit: 10 })).toEqual([]);
+      });
+
+      it('counts a retried capture once', async () => {
+        const input = sampleCaptureInput({ customer: 'Umbrella' });
+        await store.createCapture(newCapture(input));
+        await store.createCapture(newCapture(input));
+        expect(await store.suggestCustomers({ prefix: 'umb', limit: 5 })).toMatchObject([{ name: 'Umbrella', captures: 1 }]);
       });
     });
 

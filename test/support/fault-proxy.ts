@@ -89,9 +89,6 @@ export async function startFaultProxy(upstream: string, now: () => number = Date
     const active = applies(request) ? fault : 'none';
     for (const resolve of onRequest) resolve();
     onRequest = [];
-    (globalThis as any).__stats ??= {};
-    const k = `${request.method} ${active}`;
-    (globalThis as any).__stats[k] = ((globalThis as any).__stats[k] ?? 0) + 1;
     switch (active) {
       case 'none':
         return pass(request, response, true);

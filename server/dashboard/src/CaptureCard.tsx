@@ -2,6 +2,7 @@ import type { MouseEvent } from 'react';
 import type { Capture } from '#shared/capture';
 import type { ApiClient } from './api';
 import { CaptureScreenshot } from './CaptureScreenshot';
+import { ClassificationBadges } from './ClassificationBadges';
 import { pageLabel } from './format';
 import { KindBadge } from './KindBadge';
 import { PageLink } from './PageLink';
@@ -60,6 +61,7 @@ export function CaptureCard({ api, capture, filters }: CaptureCardProps) {
         <p className="card-url">
           <PageLink url={capture.page.url} compact />
         </p>
+        <ClassificationBadges capture={capture} />
         {capture.comment.trim() ? (
           <p className="card-comment">{capture.comment}</p>
         ) : (

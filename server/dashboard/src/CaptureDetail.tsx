@@ -2,8 +2,12 @@ import { useEffect, useRef, useState } from 'react';
 import type { Capture } from '#shared/capture';
 import { ApiError, describeError, isAbort, type ApiClient } from './api';
 import { CaptureScreenshot } from './CaptureScreenshot';
+import { ClassificationBadges } from './ClassificationBadges';
+import { DiagnosticsSection } from './DiagnosticsSection';
+import { ElementLocatorTable } from './ElementLocatorTable';
 import { EnvironmentTable } from './EnvironmentTable';
-import { formatBytes, KIND_LABELS, pageLabel } from './format';
+import { CATEGORY_LABELS, formatBytes, KIND_LABELS, pageLabel, SEVERITY_LABELS } from './format';
+import { QuoteSection } from './QuoteSection';
 import { KindBadge } from './KindBadge';
 import { PageLink } from './PageLink';
 import { TagList } from './TagList';
@@ -111,6 +115,7 @@ export function CaptureDetail({ api, id, backHref }: CaptureDetailProps) {
         <p className="detail-url">
           <PageLink url={capture.page.url} />
         </p>
+        <ClassificationBadges capture={capture} />
         <TagList tags={capture.tags} />
       </header>
 
@@ -126,12 +131,14 @@ export function CaptureDetail({ api, id, backHref }: CaptureDetailProps) {
               <p className="muted">No comment</p>
             )}
           </section>
-          {capture.quote !== undefined && (
-            <section aria-labelledby="detail-quote">
-              <h2 id="detail-quote">Quote</h2>
-              <blockquote className="long-text">{capture.quote}</blockquote>
+          {capture.quote !== undefined && <QuoteSection capture={{ ...capture, quote: capture.quote }} />}
+          {capture.element !== undefined && (
+            <section aria-labelledby="detail-element">
+              <h2 id="detail-element">Pinned element</h2>
+              <ElementLocatorTable element={capture.element} labelledBy="detail-element" />
             </section>
           )}
+          {capture.diagnostics !== undefined && <DiagnosticsSection diagnostics={capture.diagnostics} />}
         </div>
 
         <div className="detail-facts">
@@ -143,6 +150,36 @@ export function CaptureDetail({ api, id, backHref }: CaptureDetailProps) {
                   <th scope="row">Kind</th>
                   <td>{KIND_LABELS[capture.kind]}</td>
                 </tr>
+                {capture.category !== undefined && (
+                  <tr>
+                    <th scope="row">Category</th>
+                    <td>{CATEGORY_LABELS[capture.category]}</td>
+                  </tr>
+                )}
+                {capture.severity !== undefined && (
+                  <tr>
+                    <th scope="row">Severity</th>
+                    <td>{SEVERITY_LABELS[capture.severity]}</td>
+                  </tr>
+                )}
+                {capture.customer !== undefined && (
+                  <tr>
+                    <th scope="row">Customer</th>
+                    <td>{capture.customer}</td>
+                  </tr>
+                )}
+                {capture.flow !== undefined && (
+                  <tr>
+                    <th scope="row">Flow</th>
+                    <td>{capture.flow.name}</td>
+                  </tr>
+                )}
+                {capture.flow?.step !== undefined && (
+                  <tr>
+                    <th scope="row">Step</th>
+                    <td>{capture.flow.step}</td>
+                  </tr>
+                )}
                 <tr>
                   <th scope="row">Reporter</th>
                   <td>{capture.reporter.name}</td>

@@ -7,6 +7,7 @@ export function EnvironmentTable({ environment, labelledBy }: { environment: Env
     ['Operating system', environment.os || 'Unknown'],
     ['Viewport', `${environment.viewport.width} × ${environment.viewport.height}`],
     ['Device pixel ratio', String(environment.devicePixelRatio)],
+    ['Zoom', environment.zoom === undefined ? 'Not reported' : `${Math.round(environment.zoom * 100)} %`],
     ['Language', environment.language || 'Unknown'],
     ['Time zone', environment.timeZone ?? 'Not reported'],
     ['Extension version', environment.extensionVersion ?? 'Not reported'],

@@ -1,10 +1,30 @@
-import type { CaptureKind } from '#shared/capture';
+import type { CaptureKind, Category, Severity } from '#shared/capture';
 
 export const KIND_LABELS: Readonly<Record<CaptureKind, string>> = {
   screenshot: 'Screenshot',
   clip: 'Clip',
   friction: 'Friction',
 };
+
+export const CATEGORY_LABELS: Readonly<Record<Category, string>> = {
+  bug: 'Bug',
+  friction: 'Friction',
+  request: 'Request',
+  question: 'Question',
+  praise: 'Praise',
+};
+
+export const SEVERITY_LABELS: Readonly<Record<Severity, string>> = {
+  low: 'Low',
+  medium: 'Medium',
+  high: 'High',
+  critical: 'Critical',
+};
+
+/** "Onboarding › Invite teammates", or just the flow's name. */
+export function flowLabel(flow: { name: string; step?: string | undefined }): string {
+  return flow.step === undefined ? flow.name : `${flow.name} › ${flow.step}`;
+}
 
 function toDate(iso: string): Date | null {
   const date = new Date(iso);

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -14,13 +15,31 @@ export interface RunningSnagServer {
   stop: () => Promise<void>;
 }
 
-/** Starts the real server (`server/main.ts`) as its own process on a free port with a fresh DATA_DIR. */
-export async function startSnagServer(): Promise<RunningSnagServer> {
+export interface SnagServerOptions {
+  /** Listen here rather than on a free port: a server that was "down" comes up at the address the extension knows. */
+  port?: number;
+  /** The admin token to bootstrap with, when the extension must know it before the server starts. */
+  token?: string;
+}
+
+export const newE2eToken = () => `snag_e2e_${crypto.randomUUID()}`;
+
+/** A loopback port nothing listens on (for now): where a server that is down would be. */
+export async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const address = probe.address();
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  if (typeof address !== 'object' || address === null) throw new Error('could not find a free port');
+  return address.port;
+}
+
+/** Starts the real server (`server/main.ts`) as its own process, on a free port unless told one, with a fresh DATA_DIR. */
+export async function startSnagServer({ port = 0, token = newE2eToken() }: SnagServerOptions = {}): Promise<RunningSnagServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'snag-e2e-'));
-  const token = `snag_e2e_${crypto.randomUUID()}`;
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_TOKEN: token },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_TOKEN: token },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];
