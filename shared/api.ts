@@ -35,6 +35,17 @@ export type FeedPage = z.infer<typeof feedPage>;
 
 export const WORKSPACE_TAGS_MAX = 100;
 
+/** The list a new workspace starts with (the server seeds it; clients fall back on it before they first hear). */
+export const DEFAULT_WORKSPACE_TAGS: readonly string[] = [
+  'confusing',
+  'blocked',
+  'slow',
+  'error',
+  'missing',
+  'unclear copy',
+  'too many steps',
+];
+
 /** GET /api/v1/tags: the tags everyone in the workspace picks from, in the admins' order. */
 export const workspaceTags = z.strictObject({ tags: z.array(z.string()).max(WORKSPACE_TAGS_MAX) });
 export type WorkspaceTags = z.infer<typeof workspaceTags>;

@@ -1,14 +1,18 @@
 import { page as pageSchema } from '#shared/capture';
 import type { Environment } from '#shared/environment';
 import { toRedactionSuggestions } from './annotations/suggestions';
+import type { DraftDetails } from './capture-details';
+import { readCaptureSettings, type CaptureSettings } from './capture-settings';
+import { customerFromRules, selectorsToRead } from './customer-rules';
 import type { Draft, RedactionSuggestion, SnagDb } from './db';
 import { putDraft, discardDraft } from './drafts';
 import { buildEnvironment, type SystemInfo } from './environment';
-import { pageInfoSchema } from './page-info';
+import { diagnosticsFromPage } from './page-diagnostics';
+import { pageInfoSchema, type PageInfo, type PageInfoRequest, type SensitiveArea } from './page-info';
 import { errorMessage, fail, ok, type Result } from './result';
 import type { TabAccess, TargetTab } from './tab-access';
 
-/** What both capture flows (screen and clip) depend on. */
+/** What every capture flow (screen, full page, pin, clip) depends on. */
 export interface CaptureDeps {
   db: SnagDb;
   tabs: TabAccess;
@@ -18,6 +22,8 @@ export interface CaptureDeps {
   newId: () => string;
   /** The extension's own origin: its pages are never captured. */
   extensionOrigin: string;
+  /** Options that shape a capture (private selectors, customer rules); from storage when not given. */
+  captureSettings?: () => Promise<CaptureSettings>;
 }
 
 export const CANNOT_ACCESS =
@@ -34,6 +40,15 @@ export async function findTargetTab(deps: Pick<CaptureDeps, 'tabs' | 'extensionO
   return ok(tab);
 }
 
+/** The page's geometry when it was read, in CSS pixels. */
+export interface PageLayout {
+  viewport: { width: number; height: number };
+  /** The viewport without scrollbars. */
+  clientSize: { width: number; height: number };
+  documentSize: { width: number; height: number };
+  scroll: { x: number; y: number };
+}
+
 export interface CaptureContext {
   page: { url: string; title: string };
   environment: Environment;
@@ -41,16 +56,45 @@ export interface CaptureContext {
   selection: string;
   /** Private-looking elements in the viewport, in fractions of a screenshot of it. */
   redactionSuggestions: RedactionSuggestion[];
+  /** The same elements as the page measured them: in the viewport, or in the document for `scope: 'document'`. */
+  sensitiveAreas: SensitiveArea[];
+  layout: PageLayout;
+  /** For the draft: the customer a rule found, the page's diagnostics, the selection's context. */
+  details: DraftDetails;
 }
 
-/** Look into the tab (page address, viewport, selection) and describe the environment. */
+export interface ReadContextOptions {
+  /** The tab's address as the browser knows it: which customer rules to look for on the page. */
+  url?: string | undefined;
+  /** `document`: private elements anywhere on the page, for a full-page screenshot. */
+  scope?: PageInfoRequest['scope'];
+}
+
+function layoutOf(info: PageInfo): PageLayout {
+  return {
+    viewport: info.viewport,
+    clientSize: info.clientSize ?? info.viewport,
+    documentSize: info.documentSize ?? info.viewport,
+    scroll: info.scroll ?? { x: 0, y: 0 },
+  };
+}
+
+/** Look into the tab (page address, viewport, selection, private elements…) and describe the environment. */
 export async function readCaptureContext(
-  deps: Pick<CaptureDeps, 'tabs' | 'systemInfo'>,
+  deps: Pick<CaptureDeps, 'tabs' | 'systemInfo' | 'captureSettings' | 'now'>,
   tabId: number,
+  options: ReadContextOptions = {},
 ): Promise<Result<CaptureContext>> {
+  const settings = await (deps.captureSettings ?? readCaptureSettings)();
+  const request: PageInfoRequest = {
+    ...(options.scope === 'document' ? { scope: 'document' } : {}),
+    ...(settings.customerRules.length > 0 ? { customerSelectors: selectorsToRead(settings.customerRules, options.url) } : {}),
+  };
+  const asksMore = settings.privateSelectors.length > 0 || Object.keys(request).length > 0;
+
   let raw: unknown;
   try {
-    raw = await deps.tabs.readPage(tabId);
+    raw = await (asksMore ? deps.tabs.readPage(tabId, settings.privateSelectors, request) : deps.tabs.readPage(tabId));
   } catch {
     return fail(CANNOT_ACCESS);
   }
@@ -60,14 +104,38 @@ export async function readCaptureContext(
   const page = pageSchema.safeParse({ url: info.data.url, title: info.data.title.slice(0, 1000) });
   if (!page.success) return fail(`This page's address can't be sent: ${page.error.issues[0]?.message ?? 'invalid'}`);
 
-  const environment = buildEnvironment(info.data, await deps.systemInfo());
+  const zoom = await deps.tabs.zoom?.(tabId).catch(() => undefined);
+  const environment = buildEnvironment(info.data, await deps.systemInfo(), zoom);
   if (!environment.ok) return environment;
+
+  const sensitiveAreas = info.data.sensitiveAreas ?? [];
+  const customer = customerFromRules(settings.customerRules, info.data.url, info.data.customerTexts ?? []);
+  const diagnostics = diagnosticsFromPage(info.data.diagnosticsJson, deps.now());
+  const context = info.data.selectionContext;
+  const details: DraftDetails = {
+    ...(customer ? { customer: customer.customer, customerRule: customer.rule } : {}),
+    ...(diagnostics ? { diagnostics } : {}),
+    ...(context ? { quoteContext: { prefix: context.prefix, suffix: context.suffix }, quoteUnique: context.occurrences === 1 } : {}),
+  };
   return ok({
     page: page.data,
     environment: environment.value,
     selection: info.data.selection,
-    redactionSuggestions: toRedactionSuggestions(info.data.sensitiveAreas ?? [], info.data.viewport),
+    redactionSuggestions: options.scope === 'document' ? [] : toRedactionSuggestions(sensitiveAreas, info.data.viewport),
+    sensitiveAreas,
+    layout: layoutOf(info.data),
+    details,
   });
+}
+
+/** Details that belong on every kind of draft: who the customer is, what the page logged. */
+export function commonDetails(details: DraftDetails): DraftDetails {
+  const { customer, customerRule, diagnostics } = details;
+  return {
+    ...(customer === undefined ? {} : { customer }),
+    ...(customerRule === undefined ? {} : { customerRule }),
+    ...(diagnostics === undefined ? {} : { diagnostics }),
+  };
 }
 
 /** Store the draft and open the editor on it, next to the captured tab. */

@@ -1,6 +1,7 @@
 import { screenshotContentType } from '#shared/capture';
 import type { StoredImage } from './db';
-import { CANNOT_ACCESS, findTargetTab, openDraftInEditor, readCaptureContext, type CaptureDeps } from './capture-context';
+import { CANNOT_ACCESS, commonDetails, findTargetTab, openDraftInEditor, readCaptureContext, type CaptureDeps } from './capture-context';
+import type { DetailedDraft } from './capture-details';
 import { fail, ok, type Result } from './result';
 
 /**
@@ -20,24 +21,23 @@ export async function captureScreen(deps: CaptureDeps): Promise<Result<{ draftId
   const image = decodeImageDataUrl(dataUrl);
   if (!image.ok) return image;
 
-  const context = await readCaptureContext(deps, tab.value.id);
+  const context = await readCaptureContext(deps, tab.value.id, { url: tab.value.url });
   if (!context.ok) return context;
   const { redactionSuggestions } = context.value;
+  const details = commonDetails(context.value.details);
 
-  return openDraftInEditor(
-    deps,
-    {
-      id: deps.newId(),
-      kind: 'screenshot',
-      page: context.value.page,
-      environment: context.value.environment,
-      createdAt: new Date(deps.now()).toISOString(),
-      image: image.value,
-      // Measured in the viewport the screenshot shows, so they line up with it.
-      ...(redactionSuggestions.length > 0 ? { redactionSuggestions } : {}),
-    },
-    tab.value,
-  );
+  const draft: DetailedDraft = {
+    id: deps.newId(),
+    kind: 'screenshot',
+    page: context.value.page,
+    environment: context.value.environment,
+    createdAt: new Date(deps.now()).toISOString(),
+    image: image.value,
+    // Measured in the viewport the screenshot shows, so they line up with it.
+    ...(redactionSuggestions.length > 0 ? { redactionSuggestions } : {}),
+    ...(Object.keys(details).length > 0 ? { details } : {}),
+  };
+  return openDraftInEditor(deps, draft, tab.value);
 }
 
 /** `data:image/png;base64,…` (what `captureVisibleTab` answers) to bytes. */

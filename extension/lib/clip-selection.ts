@@ -1,4 +1,5 @@
-import { findTargetTab, openDraftInEditor, readCaptureContext, type CaptureDeps } from './capture-context';
+import { commonDetails, findTargetTab, openDraftInEditor, readCaptureContext, type CaptureDeps } from './capture-context';
+import type { DetailedDraft, DraftDetails } from './capture-details';
 import { fail, ok, type Result } from './result';
 import type { TargetTab } from './tab-access';
 
@@ -16,25 +17,30 @@ export async function clipSelection(
   const tab = from.tab ? ok(from.tab) : await findTargetTab(deps);
   if (!tab.ok) return tab;
 
-  const context = await readCaptureContext(deps, tab.value.id);
+  const context = await readCaptureContext(deps, tab.value.id, { url: tab.value.url });
   if (!context.ok) return context;
 
   // The page's own selection keeps line breaks; the menu's text also covers selections in frames.
   const quote = quoteFrom(context.value.selection, from.selectionText);
   if (quote === undefined) return fail('Select some text on the page first, then clip it.');
 
-  return openDraftInEditor(
-    deps,
-    {
-      id: deps.newId(),
-      kind: 'clip',
-      page: context.value.page,
-      environment: context.value.environment,
-      createdAt: new Date(deps.now()).toISOString(),
-      quote,
-    },
-    tab.value,
-  );
+  // The context (for the link to the quote) is that of the page's selection, when that is what was clipped.
+  const { quoteContext, quoteUnique } = context.value.details;
+  const fromPage = quote === quoteFrom(context.value.selection) && quoteContext !== undefined;
+  const details: DraftDetails = {
+    ...commonDetails(context.value.details),
+    ...(fromPage ? { quoteContext, quoteUnique: quoteUnique ?? false } : {}),
+  };
+  const draft: DetailedDraft = {
+    id: deps.newId(),
+    kind: 'clip',
+    page: context.value.page,
+    environment: context.value.environment,
+    createdAt: new Date(deps.now()).toISOString(),
+    quote,
+    ...(Object.keys(details).length > 0 ? { details } : {}),
+  };
+  return openDraftInEditor(deps, draft, tab.value);
 }
 
 /** The first candidate with text in it, trimmed and cut to the length the server accepts. */

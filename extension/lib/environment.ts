@@ -79,8 +79,15 @@ export async function identifyBrowser(nav: {
 
 const clip = (text: string, max: number) => (text.length > max ? text.slice(0, max) : text);
 
-/** The shared `environment` of a capture, from what the page and the extension each know. */
-export function buildEnvironment(page: PageInfo, system: SystemInfo): Result<Environment> {
+/** Zoom factors browsers allow; anything else is not a zoom level we can trust. */
+const ZOOM_RANGE = { min: 0.1, max: 10 };
+
+/**
+ * The shared `environment` of a capture, from what the page and the extension each know.
+ * `zoom`: the tab's zoom factor (`tabs.getZoom`), when the browser told it.
+ */
+export function buildEnvironment(page: PageInfo, system: SystemInfo, zoom?: number): Result<Environment> {
+  const knownZoom = zoom !== undefined && zoom >= ZOOM_RANGE.min && zoom <= ZOOM_RANGE.max ? Math.round(zoom * 1000) / 1000 : undefined;
   const parsed = environment.safeParse({
     browser: { name: clip(system.browser.name, 100) || 'Unknown browser', version: clip(system.browser.version, 100) },
     os: clip(system.os, 100),
@@ -89,6 +96,7 @@ export function buildEnvironment(page: PageInfo, system: SystemInfo): Result<Env
       height: Math.max(1, Math.round(page.viewport.height)),
     },
     devicePixelRatio: page.devicePixelRatio > 0 ? Math.min(page.devicePixelRatio, 16) : 1,
+    ...(knownZoom === undefined ? {} : { zoom: knownZoom }),
     language: clip(page.language, 35),
     ...(page.timeZone ? { timeZone: clip(page.timeZone, 100) } : {}),
     extensionVersion: clip(system.extensionVersion, 50),

@@ -1,6 +1,7 @@
 import type { Browser, WxtBrowser } from 'wxt/browser';
+import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 import { editorUrl } from './drafts';
-import { readPageInfo } from './page-info';
+import { readPageInfo, type PageInfoRequest } from './page-info';
 
 export interface TargetTab {
   id: number;
@@ -16,8 +17,31 @@ export interface TabAccess {
   /** The visible part of the window's active tab, as a PNG `data:` URL. */
   captureVisible(windowId: number): Promise<string>;
   /** `readPageInfo` run in the tab; its result is unchecked. */
-  readPage(tabId: number): Promise<unknown>;
+  readPage(tabId: number, privateSelectors?: readonly string[], request?: PageInfoRequest): Promise<unknown>;
   openEditor(draftId: string, nextTo: TargetTab): Promise<void>;
+  /** The tab's zoom factor (1 is 100 %); optional, as not every browser (or test) has `tabs.getZoom`. */
+  zoom?(tabId: number): Promise<number>;
+}
+
+/** Running Snag's own code in a tab (top frame), for the flows that work inside the page. */
+export interface PageScripts {
+  /** A self-contained function (executeScript sends only its source) with its arguments; the result is unchecked. */
+  run<A extends unknown[]>(tabId: number, func: (...args: A) => unknown, args: A): Promise<unknown>;
+  /** A bundled script (a WXT `registration: 'runtime'` content script); answers what its `main` returned, unchecked. */
+  runFile(tabId: number, file: ScriptPublicPath): Promise<unknown>;
+}
+
+export function browserPageScripts(api: WxtBrowser): PageScripts {
+  return {
+    async run(tabId, func, args) {
+      const [frame] = await api.scripting.executeScript({ target: { tabId }, func, args });
+      return frame?.result;
+    },
+    async runFile(tabId, file) {
+      const [frame] = await api.scripting.executeScript({ target: { tabId }, files: [file] });
+      return frame?.result;
+    },
+  };
 }
 
 export function toTargetTab(tab: Browser.tabs.Tab | undefined): TargetTab | undefined {
@@ -38,10 +62,15 @@ export function browserTabAccess(api: WxtBrowser): TabAccess {
       return toTargetTab(tab);
     },
     captureVisible: (windowId) => api.tabs.captureVisibleTab(windowId, { format: 'png' }),
-    async readPage(tabId) {
-      const [frame] = await api.scripting.executeScript({ target: { tabId }, func: readPageInfo });
+    async readPage(tabId, privateSelectors = [], request = {}) {
+      const [frame] = await api.scripting.executeScript({
+        target: { tabId },
+        func: readPageInfo,
+        args: [[...privateSelectors], { ...request, ...(request.customerSelectors ? { customerSelectors: [...request.customerSelectors] } : {}) }],
+      });
       return frame?.result;
     },
+    zoom: (tabId) => api.tabs.getZoom(tabId),
     async openEditor(draftId, nextTo) {
       await api.tabs.create({
         url: editorUrl(api.runtime.getURL('/editor.html'), draftId),

@@ -12,7 +12,7 @@ import 'fake-indexeddb/auto';
 import { uuidv7 } from 'uuidv7';
 import { API_PREFIX } from '#shared/api';
 import { captureInput, type CaptureInput } from '#shared/capture';
-import { openSnagDb } from '../../extension/lib/db';
+import { openSnagDb, type SnagDb } from '../../extension/lib/db';
 import { saveDraftToOutbox } from '../../extension/lib/outbox';
 import { ok } from '../../extension/lib/result';
 import { syncOutbox } from '../../extension/lib/sync';
@@ -23,7 +23,8 @@ export const name = 'outbox drain';
 
 const CAPTURES = Number(process.env.BENCH_DRAIN_CAPTURES ?? 1000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const WARMUP = 50;
+const BLOCK = 100;
+const WARMUP = 100;
 const TARGET_RATIO = 1.5;
 
 function capture(): CaptureInput {
@@ -63,31 +64,45 @@ async function postDirectly(server: ChildServer, count: number): Promise<number>
 }
 
 /** Queue `count` captures (not timed), then time one sync run draining them all. */
-async function drainOutbox(server: ChildServer, count: number): Promise<number> {
-  const db = await openSnagDb(`snag-bench-${crypto.randomUUID()}`);
-  try {
-    for (let i = 0; i < count; i++) {
-      const draftId = `draft-${i}`;
-      await db.put('drafts', { id: draftId, kind: 'clip', page: { url: 'https://x.example/', title: '' }, environment: capture().environment, createdAt: '' });
-      const saved = await saveDraftToOutbox(db, { draftId, input: captureInput.parse(capture()), image: null, now: Date.now() });
-      if (!saved.ok) throw new Error(saved.reason);
-    }
-    const started = performance.now();
-    const report = await syncOutbox({
-      db,
-      fetch: (url, init) => fetch(url, init),
-      now: Date.now,
-      random: Math.random,
-      timeout: (ms) => AbortSignal.timeout(ms),
-      server: async () => ok({ serverUrl: server.url, token: server.token }),
-      lock: webLock({ request: (_name, task) => task() }),
-    });
-    const elapsed = performance.now() - started;
-    if (report.sent !== count) throw new Error(`the drain sent ${report.sent} of ${count} (${JSON.stringify(report)})`);
-    return elapsed;
-  } finally {
-    db.close();
+async function drainOutbox(server: ChildServer, db: SnagDb, count: number): Promise<number> {
+  for (let i = 0; i < count; i++) {
+    const draft = { id: crypto.randomUUID(), kind: 'clip' as const, page: { url: 'https://x.example/', title: '' }, environment: capture().environment, createdAt: '' };
+    await db.put('drafts', draft);
+    const saved = await saveDraftToOutbox(db, { draftId: draft.id, input: captureInput.parse(capture()), image: null, now: Date.now() });
+    if (!saved.ok) throw new Error(saved.reason);
   }
+  const started = performance.now();
+  const report = await syncOutbox({
+    db,
+    fetch: (url, init) => fetch(url, init),
+    now: Date.now,
+    random: Math.random,
+    timeout: (ms) => AbortSignal.timeout(ms),
+    server: async () => ok({ serverUrl: server.url, token: server.token }),
+    lock: webLock({ request: (_name, task) => task() }),
+  });
+  const elapsed = performance.now() - started;
+  if (report.sent !== count) throw new Error(`the drain sent ${report.sent} of ${count} (${JSON.stringify(report)})`);
+  return elapsed;
+}
+
+/**
+ * Both ways in blocks of `BLOCK`, alternating which goes first, summed: the machine's load drifts
+ * (the load generator of another benchmark, a build), and this way both see the same drift.
+ */
+async function measureRound(server: ChildServer, db: SnagDb): Promise<{ direct: number; drain: number }> {
+  let direct = 0;
+  let drain = 0;
+  for (let block = 0; block < CAPTURES / BLOCK; block++) {
+    if (block % 2 === 0) {
+      direct += await postDirectly(server, BLOCK);
+      drain += await drainOutbox(server, db, BLOCK);
+    } else {
+      drain += await drainOutbox(server, db, BLOCK);
+      direct += await postDirectly(server, BLOCK);
+    }
+  }
+  return { direct, drain };
 }
 
 function median(values: number[]): number {
@@ -100,18 +115,13 @@ export async function run(): Promise<string> {
   const rounds: { direct: number; drain: number }[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     const server = await startChildServer('snag');
+    const db = await openSnagDb(`snag-bench-${crypto.randomUUID()}`);
     try {
       await postDirectly(server, WARMUP);
-      await drainOutbox(server, WARMUP);
-      // Alternate which goes first, so a server that slows down as its database grows favours neither.
-      if (round % 2 === 0) {
-        const direct = await postDirectly(server, CAPTURES);
-        rounds.push({ direct, drain: await drainOutbox(server, CAPTURES) });
-      } else {
-        const drain = await drainOutbox(server, CAPTURES);
-        rounds.push({ drain, direct: await postDirectly(server, CAPTURES) });
-      }
+      await drainOutbox(server, db, WARMUP);
+      rounds.push(await measureRound(server, db));
     } finally {
+      db.close();
       await server.stop();
     }
   }
@@ -120,7 +130,7 @@ export async function run(): Promise<string> {
   const ratio = median(ratios);
   const perCapture = (ms: number) => `${((ms / CAPTURES) * 1000).toFixed(0)} µs/capture`;
   return [
-    `${name}: ${CAPTURES} queued captures (records, ~1 KB), one at a time, loopback, ${ROUNDS} rounds`,
+    `${name}: ${CAPTURES} queued captures (records, ~1 KB) each way, one at a time, loopback, in blocks of ${BLOCK}, ${ROUNDS} rounds`,
     ...rounds.map(
       ({ direct, drain }, i) =>
         `round ${i + 1}: direct ${direct.toFixed(0)} ms (${perCapture(direct)}), outbox ${drain.toFixed(0)} ms (${perCapture(drain)}), ratio ${(drain / direct).toFixed(2)}`,

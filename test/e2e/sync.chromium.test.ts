@@ -74,8 +74,47 @@ describe('Chromium: offline-first sync', () => {
     expect(arrived).toMatchObject({ comment: 'Uploaded across a stopped service worker' });
     expect(await waitForCaptures(server.url, server.token, 1)).toHaveLength(1);
     if (!arrived) throw new Error('no capture arrived');
+    // The record went through before the stop; the new worker resumed with the screenshot only.
+    expect(proxy.received).toEqual([
+      'POST /api/v1/captures',
+      `PUT /api/v1/captures/${arrived.id}/screenshot`,
+      `PUT /api/v1/captures/${arrived.id}/screenshot`,
+    ]);
     expect(proxy.created.records.get(arrived.id)).toBe(1);
     expect(proxy.created.screenshots.get(arrived.id)).toBe(1);
+  });
+
+  it('lists captures the server refuses with its reason, and lets the user retry or discard each', async () => {
+    server = await startSnagServer();
+    proxy = await startFaultProxy(server.url);
+    proxy.set('400', 'POST');
+    const browser = await launchChromiumWithExtension(extensionDir);
+    chromium = browser;
+    await configure(browser, proxy.url, server.token);
+    await (await captureAndSave(browser, fixtures, 'Refused, then retried')).close();
+    await (await captureAndSave(browser, fixtures, 'Refused, then discarded')).close();
+
+    const popup = await browser.context.newPage();
+    await popup.goto(browser.extensionUrl('popup.html'));
+    await expect.poll(() => listItem(popup, /^Needs attention: \d+$/)).toBe('Needs attention: 2');
+    expect(await badgeText(await backgroundOf(browser))).toBe('2');
+    const attention = popup.getByRole('list', { name: 'Captures that need attention' }).getByRole('listitem');
+    await expect.poll(() => attention.count()).toBe(2);
+    await expect.poll(() => attention.first().innerText()).toContain('injected fault: refused');
+
+    // Discard asks first, then deletes; Retry, once the server accepts again, sends.
+    const [first, second] = [attention.nth(0), attention.nth(1)];
+    await second.getByRole('button', { name: 'Discard' }).click();
+    await second.getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => listItem(popup, /^Needs attention: \d+$/)).toBe('Needs attention: 1');
+    proxy.set('none');
+    await first.getByRole('button', { name: 'Retry' }).click();
+    await expect.poll(() => listItem(popup, /^Sent: \d+$/)).toBe('Sent: 1');
+    expect(await popup.getByText(/^Needs attention/).count()).toBe(0);
+    await expect.poll(async () => badgeText(await backgroundOf(browser))).toBe('');
+
+    const arrived = await waitForCaptures(server.url, server.token, 1);
+    expect(arrived.map((capture) => capture.comment)).toEqual(['Refused, then retried']);
   });
 });
 
@@ -100,8 +139,10 @@ async function captureAndSave(chromium: ChromiumWithExtension, fixtures: Fixture
   const editor = await waitForPage(chromium.context, (url) => url.includes('/editor.html?draft='));
   await expect.poll(() => editor.getByRole('heading', { level: 1 }).innerText()).toBe('New screenshot');
   await editor.getByLabel('Comment').fill(comment);
+  const closed = editor.waitForEvent('close', { timeout: 30_000 });
   await editor.getByRole('button', { name: 'Save' }).click();
-  await expect.poll(() => editor.getByRole('status').innerText().catch(() => 'closed')).toMatch(/Saved|closed/);
+  // The editor closes its tab once the capture is in the outbox (and the next capture's editor is a new one).
+  await closed;
   return popup;
 }
 

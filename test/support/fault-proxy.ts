@@ -23,6 +23,8 @@ export interface FaultProxy {
   somethingHangs(): Promise<void>;
   /** Resolves when the next request arrives. */
   nextRequest(): Promise<void>;
+  /** Every capture request that arrived ("POST /api/v1/captures", …), in order, whatever was done to it. */
+  received: string[];
   /** How often the server itself answered 201 to a POST (by capture id) and to a PUT (by capture id). */
   created: { records: Map<string, number>; screenshots: Map<string, number> };
   close(): Promise<void>;
@@ -43,6 +45,7 @@ export async function startFaultProxy(upstream: string, now: () => number = Date
   let onHang: (() => void)[] = [];
   let onRequest: (() => void)[] = [];
   const created = { records: new Map<string, number>(), screenshots: new Map<string, number>() };
+  const received: string[] = [];
   const count = (map: Map<string, number>, id: string) => map.set(id, (map.get(id) ?? 0) + 1);
 
   const applies = (request: IncomingMessage) =>
@@ -87,6 +90,7 @@ export async function startFaultProxy(upstream: string, now: () => number = Date
 
   const server: Server = createServer((request, response) => {
     const active = applies(request) ? fault : 'none';
+    if ((request.url ?? '').startsWith('/api/v1/captures')) received.push(`${request.method} ${request.url}`);
     for (const resolve of onRequest) resolve();
     onRequest = [];
     switch (active) {
@@ -130,6 +134,7 @@ export async function startFaultProxy(upstream: string, now: () => number = Date
     },
     somethingHangs: () => (hanging.size > 0 ? Promise.resolve() : new Promise<void>((resolve) => onHang.push(resolve))),
     nextRequest: () => new Promise<void>((resolve) => onRequest.push(resolve)),
+    received,
     created,
     async close() {
       for (const response of hanging) response.socket?.destroy();

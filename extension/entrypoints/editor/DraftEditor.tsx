@@ -1,19 +1,29 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useMemo, useState, type FormEvent } from 'react';
 import { uuidv7 } from 'uuidv7';
 import { browser } from 'wxt/browser';
-import { ALL_SCRUBBERS } from '#shared/pii';
+import type { Flow } from '#shared/capture';
+import { addCounts, ALL_SCRUBBERS } from '#shared/pii';
 import { StatusMessage } from '@/components/StatusMessage';
 import { browserCanvases } from '@/lib/annotations/browser-canvas';
-import { annotationsOf, startingDoc } from '@/lib/annotations/document';
+import { addShape, annotationsOf, startingDoc, type EditorDoc } from '@/lib/annotations/document';
+import { draftDetails, draftTitle, scrubDetails, type DetailFields, type DraftDetails } from '@/lib/capture-details';
 import { withSnagDb, type Draft } from '@/lib/db';
 import { discardDraft } from '@/lib/drafts';
+import { flowMemoryStore, rememberFlow } from '@/lib/flow-memory';
 import { sendToBackground } from '@/lib/messages';
+import { pinOutline } from '@/lib/pin-outline';
 import type { PrivacySettings } from '@/lib/privacy-settings';
 import { errorMessage, fail, type Result } from '@/lib/result';
-import { saveCapture, scrubCaptureText } from '@/lib/save-capture';
+import { scrubCaptureText } from '@/lib/save-capture';
+import { saveDetailedCapture } from '@/lib/save-detailed-capture';
+import { rememberCustomer, workspaceListsStore, type WorkspaceLists } from '@/lib/workspace-lists';
 import { Annotator } from './Annotator';
+import { DetailsFields } from './DetailsFields';
+import { DiagnosticsSummary } from './DiagnosticsSummary';
 import { DownloadImage } from './DownloadImage';
+import { PinnedElement } from './PinnedElement';
 import { ScrubNotice } from './ScrubNotice';
+import { TagSuggestions } from './TagSuggestions';
 import { useHistory } from './use-history';
 
 /** "Saved" stays on screen at least this long, and the tab waits at most `UPLOAD_WAIT_MS` for the upload. */
@@ -32,16 +42,30 @@ interface DraftEditorProps {
   draft: Draft;
   /** Invalid settings are reported and every scrubber runs: hiding too much beats leaking. */
   privacy: Result<PrivacySettings>;
+  /** The workspace's tags and recent customers, as cached for offline use. */
+  lists: WorkspaceLists;
+  /** The flow last used on this site, while the user is walking it. */
+  rememberedFlow: Flow | undefined;
 }
 
-/** A loaded draft: annotate the screenshot (or read the clip), comment, tag, then save or discard. */
-export function DraftEditor({ draft, privacy }: DraftEditorProps) {
+/**
+ * A loaded draft: annotate the screenshot (or read the clip), comment, tag, classify, then save or
+ * discard.
+ */
+export function DraftEditor({ draft, privacy, lists, rememberedFlow }: DraftEditorProps) {
   const id = useId();
+  const details = useMemo(() => draftDetails(draft), [draft]);
   const [comment, setComment] = useState('');
   const [tags, setTags] = useState('');
+  const [fields, setFields] = useState<DetailFields>({
+    customer: details.customer ?? '',
+    flow: rememberedFlow?.name ?? '',
+    step: rememberedFlow?.step ?? '',
+    attachDiagnostics: true,
+  });
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
-  const history = useHistory(() => startingDoc(draft.redactionSuggestions ?? [], () => crypto.randomUUID()));
+  const history = useHistory(() => startingDocFor(draft, details));
 
   const scrub = privacy.ok ? privacy.value.scrub : ALL_SCRUBBERS;
   const doc = history.present;
@@ -52,16 +76,23 @@ export function DraftEditor({ draft, privacy }: DraftEditorProps) {
     setBusy(true);
     setMessage('Saving…');
     const saved = await withSnagDb((db) =>
-      saveCapture(
+      saveDetailedCapture(
         { db, canvases: browserCanvases(document), scrub, now: Date.now, newId: uuidv7 },
         draft,
         { comment, tags, annotations, crop: doc.crop },
+        fields,
       ),
     ).catch((error: unknown) => fail(`Could not save: ${errorMessage(error)}`));
     if (!saved.ok) {
       setBusy(false);
       return setMessage(saved.reason);
     }
+    // Suggestions for the next capture; losing them must not fail this one.
+    const { flow, customer } = saved.value.input;
+    await Promise.all([
+      rememberFlow(flowMemoryStore, draft.page.url, flow, Date.now()),
+      customer === undefined ? undefined : rememberCustomer(workspaceListsStore, customer),
+    ]).catch(() => undefined);
     // Ask for the upload now. The outbox is durable and the background carries on without this tab,
     // so the tab only waits a little for it.
     const upload = sendToBackground('syncNow', { retryAll: false });
@@ -88,20 +119,32 @@ export function DraftEditor({ draft, privacy }: DraftEditorProps) {
 
   const { viewport, devicePixelRatio } = draft.environment;
   const isScreenshot = draft.kind === 'screenshot';
+  const fullPage = details.fullPage;
+  const textFound = scrubCaptureText(draft, comment, scrub).found;
+  const detailsFound = scrubDetails({ page: draft.page, quote: draft.quote }, details, fields, scrub).found;
   return (
     <main>
-      <h1>{isScreenshot ? 'New screenshot' : 'New clip'}</h1>
+      <h1>{draftTitle(draft, details)}</h1>
       <p className="page">
         {draft.page.title ? `${draft.page.title} · ` : ''}
         {draft.page.url}
       </p>
+      {fullPage?.cut && (
+        <p className="notice" role="note">
+          This page is {Math.round(fullPage.pageHeight).toLocaleString('en')} pixels tall, more than Snag captures: the
+          screenshot shows its first {Math.round(fullPage.capturedHeight).toLocaleString('en')} pixels.
+        </p>
+      )}
       {isScreenshot && draft.image ? (
         <>
           <Annotator
             image={draft.image}
             alt={`Screenshot of ${draft.page.title || draft.page.url}`}
             history={history}
-            expectedSize={{ width: viewport.width * devicePixelRatio, height: viewport.height * devicePixelRatio }}
+            expectedSize={{
+              width: viewport.width * devicePixelRatio,
+              height: (fullPage?.capturedHeight ?? viewport.height) * devicePixelRatio,
+            }}
             devicePixelRatio={devicePixelRatio}
           />
           <DownloadImage
@@ -112,11 +155,31 @@ export function DraftEditor({ draft, privacy }: DraftEditorProps) {
           />
         </>
       ) : (
-        <blockquote aria-label="Clipped text">{draft.quote}</blockquote>
+        <>
+          <blockquote aria-label="Clipped text">{draft.quote}</blockquote>
+          {details.quoteContext && (
+            <p className="hint">The link sent with it reopens the page scrolled to this quote (in Chrome, Edge and Safari).</p>
+          )}
+        </>
+      )}
+      {details.element && <PinnedElement element={details.element} />}
+      {details.diagnostics && (
+        <DiagnosticsSummary
+          diagnostics={details.diagnostics}
+          attach={fields.attachDiagnostics !== false}
+          onAttach={(attachDiagnostics) => setFields({ ...fields, attachDiagnostics })}
+        />
       )}
       <form onSubmit={save} noValidate>
         <label htmlFor={`${id}-comment`}>Comment</label>
         <textarea id={`${id}-comment`} value={comment} onChange={(event) => setComment(event.target.value)} />
+        <DetailsFields
+          value={fields}
+          onChange={setFields}
+          customers={lists.customers}
+          customerRule={details.customer !== undefined && fields.customer === details.customer ? details.customerRule : undefined}
+          flowRemembered={rememberedFlow !== undefined && fields.flow === rememberedFlow.name}
+        />
         <label htmlFor={`${id}-tags`}>Tags</label>
         <input
           id={`${id}-tags`}
@@ -127,7 +190,8 @@ export function DraftEditor({ draft, privacy }: DraftEditorProps) {
         <p id={`${id}-tags-hint`} className="hint">
           Separate tags with commas, for example: checkout, mobile
         </p>
-        <ScrubNotice found={scrubCaptureText(draft, comment, scrub).found} settingsProblem={privacy.ok ? null : privacy.reason} />
+        <TagSuggestions suggestions={lists.tags} value={tags} onChange={setTags} />
+        <ScrubNotice found={addCounts(textFound, detailsFound)} settingsProblem={privacy.ok ? null : privacy.reason} />
         <div className="actions">
           <button type="submit" className="primary" disabled={busy}>
             Save
@@ -140,4 +204,11 @@ export function DraftEditor({ draft, privacy }: DraftEditorProps) {
       <StatusMessage>{message}</StatusMessage>
     </main>
   );
+}
+
+/** Suggested redactions, and for a pin, the outline around the pinned element. */
+function startingDocFor(draft: Draft, details: DraftDetails): EditorDoc {
+  const start = startingDoc(draft.redactionSuggestions ?? [], () => crypto.randomUUID());
+  const outline = details.element ? pinOutline(details.element.viewportBox, draft.environment.viewport) : undefined;
+  return outline ? addShape(start, { id: crypto.randomUUID(), shape: outline }) : start;
 }

@@ -1,17 +1,23 @@
 import { useEffect, useState } from 'react';
+import type { Flow } from '#shared/capture';
 import { StatusMessage } from '@/components/StatusMessage';
 import { withSnagDb, type Draft } from '@/lib/db';
 import { getDraft } from '@/lib/drafts';
+import { flowMemoryStore, recallFlow } from '@/lib/flow-memory';
 import { privacyStore, readPrivacySettings, type PrivacySettings } from '@/lib/privacy-settings';
 import { errorMessage, type Result } from '@/lib/result';
+import { readWorkspaceLists, workspaceListsStore, type WorkspaceLists } from '@/lib/workspace-lists';
 import { DraftEditor } from './DraftEditor';
 
 type Loading =
   | { state: 'loading' }
-  | { state: 'ready'; draft: Draft; privacy: Result<PrivacySettings> }
+  | { state: 'ready'; draft: Draft; privacy: Result<PrivacySettings>; lists: WorkspaceLists; flow: Flow | undefined }
   | { state: 'unavailable'; reason: string };
 
-/** The editor page: loads the draft named in its address, and the privacy settings to save it with. */
+/**
+ * The editor page: loads the draft named in its address, the privacy settings to save it with,
+ * and what to suggest (the workspace's tags and customers, the flow last used on the site).
+ */
 export function Editor({ draftId }: { draftId: string | null }) {
   const [loading, setLoading] = useState<Loading>({ state: 'loading' });
 
@@ -20,14 +26,18 @@ export function Editor({ draftId }: { draftId: string | null }) {
       setLoading({ state: 'unavailable', reason: 'Nothing to edit: start a capture from Snag’s button.' });
       return;
     }
-    Promise.all([withSnagDb((db) => getDraft(db, draftId)), readPrivacySettings(privacyStore)])
-      .then(([draft, privacy]) =>
-        setLoading(
-          draft
-            ? { state: 'ready', draft, privacy }
-            : { state: 'unavailable', reason: 'This capture was already saved or discarded.' },
-        ),
-      )
+    const load = async (): Promise<Loading> => {
+      const [draft, privacy, lists] = await Promise.all([
+        withSnagDb((db) => getDraft(db, draftId)),
+        readPrivacySettings(privacyStore),
+        readWorkspaceLists(workspaceListsStore),
+      ]);
+      if (!draft) return { state: 'unavailable', reason: 'This capture was already saved or discarded.' };
+      const flow = await recallFlow(flowMemoryStore, draft.page.url, Date.now()).catch(() => undefined);
+      return { state: 'ready', draft, privacy, lists, flow };
+    };
+    load()
+      .then(setLoading)
       .catch((error: unknown) => setLoading({ state: 'unavailable', reason: errorMessage(error) }));
   }, [draftId]);
 
@@ -43,5 +53,5 @@ export function Editor({ draftId }: { draftId: string | null }) {
       </main>
     );
   }
-  return <DraftEditor draft={loading.draft} privacy={loading.privacy} />;
+  return <DraftEditor draft={loading.draft} privacy={loading.privacy} lists={loading.lists} rememberedFlow={loading.flow} />;
 }

@@ -2,7 +2,10 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { StatusMessage } from '@/components/StatusMessage';
 import { sendToBackground } from '@/lib/messages';
 import { normalizeServerUrl, readSettings, saveSettings, settingsStore } from '@/lib/settings';
+import { CustomerRules } from './CustomerRules';
+import { DiagnosticsSites } from './DiagnosticsSites';
 import { PrivacySettings } from './PrivacySettings';
+import './settings-sections.css';
 
 export function Options() {
   const id = useId();
@@ -93,6 +96,8 @@ export function Options() {
       </form>
       <StatusMessage>{message}</StatusMessage>
       <PrivacySettings />
+      <CustomerRules />
+      <DiagnosticsSites />
     </main>
   );
 }

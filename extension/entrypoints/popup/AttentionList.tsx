@@ -4,9 +4,14 @@ import type { OutboxStatus } from '@/lib/messages';
 type Item = OutboxStatus['attention'][number];
 
 const hints: Partial<Record<Item['problem'], string>> = {
-  token: 'Fix the token in Settings; Snag tries again by itself once it is saved.',
-  rejected: 'Snag will not send it again by itself.',
+  token: 'Fix the token in Settings: Snag tries again by itself once it is saved.',
+  rejected: 'Snag will not send it again by itself: Retry once the problem is fixed, or Discard it.',
 };
+
+const kindNames: Record<Item['kind'], string> = { screenshot: 'Screenshot', clip: 'Clip', friction: 'Friction' };
+
+const savedWhen = (savedAt: number) =>
+  new Date(savedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** Captures the server refused, each with the reason, Retry, and Discard (after confirmation). */
 export function AttentionList({
@@ -26,6 +31,7 @@ export function AttentionList({
       {items.map((item) => (
         <li key={item.id}>
           <p className="title">{item.title}</p>
+          <p className="hint">{`${kindNames[item.kind]}, saved ${savedWhen(item.savedAt)}`}</p>
           <p className="reason">{item.reason}</p>
           {hints[item.problem] && <p className="hint">{hints[item.problem]}</p>}
           {confirming === item.id ? (

@@ -1,0 +1,101 @@
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { browser } from 'wxt/browser';
+import { BUFFER_MAX, DIAGNOSTICS_WINDOW_MS } from '@/lib/diagnostics-collector';
+import {
+  diagnosticsSitesStore,
+  disableDiagnostics,
+  enableDiagnostics,
+  readDiagnosticsSites,
+  syncDiagnosticsScripts,
+} from '@/lib/diagnostics-sites';
+import { errorMessage } from '@/lib/result';
+
+/**
+ * Console errors and failed requests for QA, per site: turning a site on asks the browser for
+ * access to it (and only it), and says what running there costs the page.
+ */
+export function DiagnosticsSites() {
+  const id = useId();
+  const [sites, setSites] = useState<string[]>([]);
+  const [site, setSite] = useState('');
+  const [message, setMessage] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    readDiagnosticsSites(diagnosticsSitesStore)
+      .then(async (stored) => {
+        setSites(stored);
+        // Access may have been taken back in the browser's own settings since: register for what is left.
+        await syncDiagnosticsScripts(browser, stored);
+      })
+      .catch((error: unknown) => setMessage(`Could not read the diagnostics sites: ${errorMessage(error)}`));
+  }, []);
+
+  async function turnOn(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setBusy(true);
+    // The permission prompt must come straight from the click: nothing is awaited before it.
+    const result = await enableDiagnostics(browser, diagnosticsSitesStore, site).catch((error: unknown) => ({
+      ok: false as const,
+      reason: errorMessage(error),
+    }));
+    setBusy(false);
+    if (!result.ok) return setMessage(result.reason);
+    setSites(result.value);
+    setSite('');
+    setMessage('Diagnostics on. Reload the site’s open tabs to start collecting there.');
+  }
+
+  async function turnOff(which: string) {
+    setBusy(true);
+    const result = await disableDiagnostics(browser, diagnosticsSitesStore, which);
+    setBusy(false);
+    if (result.ok) setSites(result.value);
+    setMessage(result.ok ? `Diagnostics off for ${which}` : result.reason);
+  }
+
+  return (
+    <section className="settings-section" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>Console and network errors (QA)</h2>
+      <p className="hint">
+        On the sites you list here, captures include the page’s console errors and failed requests from the last{' '}
+        {DIAGNOSTICS_WINDOW_MS / 60_000} minutes. What it costs those pages: a small script in each page wraps{' '}
+        <code>console.error</code>, <code>fetch</code> and <code>XMLHttpRequest</code> and keeps at most {BUFFER_MAX} errors and{' '}
+        {BUFFER_MAX} failed requests in memory; nothing is sent anywhere until you save a capture. Snag asks your browser
+        for access to each site when you turn it on, and gives it back when you turn it off. Other sites are not touched.
+      </p>
+      {sites.length > 0 && (
+        <ul className="sites">
+          {sites.map((known) => (
+            <li key={known}>
+              <span>{known}</span>
+              <button type="button" disabled={busy} onClick={() => turnOff(known)}>
+                Turn off for {known}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form onSubmit={turnOn} noValidate>
+        <label htmlFor={`${id}-site`}>Site</label>
+        <input
+          id={`${id}-site`}
+          type="url"
+          inputMode="url"
+          spellCheck={false}
+          placeholder="https://staging.example.com"
+          value={site}
+          onChange={(event) => setSite(event.target.value)}
+        />
+        <div className="actions">
+          <button type="submit" disabled={busy}>
+            Turn on for this site
+          </button>
+        </div>
+      </form>
+      <p className="hint" aria-live="polite">
+        {message}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,22 @@
+import { customerRulesStore, readCustomerRules, type CustomerRule, type CustomerRulesStore } from './customer-rules';
+import { privacyStore, readPrivacySettings, type PrivacyStore } from './privacy-settings';
+
+/** What Options say about capturing a page: elements to redact, and where customers' names are. */
+export interface CaptureSettings {
+  privateSelectors: readonly string[];
+  customerRules: readonly CustomerRule[];
+}
+
+/**
+ * From storage. Settings that no longer validate count as none here: the editor reports them, and
+ * a capture should not fail for them.
+ */
+export async function readCaptureSettings(
+  stores: { privacy: PrivacyStore; customerRules: CustomerRulesStore } = { privacy: privacyStore, customerRules: customerRulesStore },
+): Promise<CaptureSettings> {
+  const [privacy, rules] = await Promise.all([readPrivacySettings(stores.privacy), readCustomerRules(stores.customerRules)]);
+  return {
+    privateSelectors: privacy.ok ? privacy.value.privateSelectors : [],
+    customerRules: rules.ok ? rules.value : [],
+  };
+}

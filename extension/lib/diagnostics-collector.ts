@@ -1,0 +1,148 @@
+import type { ConsoleError, FailedRequest } from '#shared/capture';
+
+/**
+ * Runs in the page's own world (only on sites where the user turned diagnostics on) and remembers
+ * the page's recent console errors and failed requests, so a QA capture can carry them. What it
+ * costs the page: console.error, fetch and XMLHttpRequest get a thin wrapper each, two listeners
+ * (error, unhandledrejection), and at most `BUFFER_MAX` entries of each kind, a few kilobytes each.
+ */
+
+export const DIAGNOSTICS_WINDOW_MS = 5 * 60_000;
+export const BUFFER_MAX = 30;
+/** A capture asks with this event on `window`… */
+export const REQUEST_EVENT = 'snag:diagnostics-request';
+/** …and the collector answers with this one, whose `detail` is JSON text (only strings cross between worlds). */
+export const RESPONSE_EVENT = 'snag:diagnostics';
+
+const INSTALLED = Symbol.for('snag.diagnostics-collector');
+const TEXT_MAX = 1000;
+
+const cut = (text: string) => (text.length > TEXT_MAX ? `${text.slice(0, TEXT_MAX - 1)}…` : text);
+
+/** One console argument as text: errors by name and message, objects as JSON when they can be. */
+function describe(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value instanceof Error) return `${value.name}: ${value.message}`;
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+/** The page's globals the collector wraps; `window` in a page, a fake in tests. */
+export type CollectorWindow = Pick<Window, 'addEventListener' | 'removeEventListener' | 'dispatchEvent'> & {
+  console: Pick<Console, 'error'>;
+  fetch: typeof fetch;
+  XMLHttpRequest: typeof XMLHttpRequest;
+  CustomEvent: typeof CustomEvent;
+  location: Pick<Location, 'href'>;
+};
+
+/**
+ * Start collecting in `win` (once: a second call does nothing). Answers a function that puts
+ * everything back, for tests.
+ */
+export function installDiagnosticsCollector(win: CollectorWindow, now: () => number = Date.now): () => void {
+  if (INSTALLED in win) return () => undefined;
+  Object.defineProperty(win, INSTALLED, { value: true, configurable: true });
+
+  const consoleErrors: ConsoleError[] = [];
+  const failedRequests: FailedRequest[] = [];
+  const keep = <T>(list: T[], entry: T) => {
+    list.push(entry);
+    if (list.length > BUFFER_MAX) list.splice(0, list.length - BUFFER_MAX);
+  };
+  const at = () => new Date(now()).toISOString();
+  const absolute = (url: string) => {
+    try {
+      return new URL(url, win.location.href).href;
+    } catch {
+      return url;
+    }
+  };
+
+  const originalError = win.console.error;
+  win.console.error = function error(this: unknown, ...args: unknown[]) {
+    keep(consoleErrors, { at: at(), message: cut(args.map(describe).join(' ')) });
+    return Reflect.apply(originalError, this, args);
+  };
+
+  const onError = (event: Event) => {
+    if (!(event instanceof ErrorEvent)) return; // resource load errors: the request failed, not the script
+    const source = event.filename ? `${event.filename}:${event.lineno}:${event.colno}` : undefined;
+    keep(consoleErrors, {
+      at: at(),
+      message: cut(event.error instanceof Error ? describe(event.error) : event.message),
+      ...(source ? { source: cut(source) } : {}),
+    });
+  };
+  const onRejection = (event: Event) => {
+    const reason: unknown = event instanceof PromiseRejectionEvent ? event.reason : undefined;
+    keep(consoleErrors, { at: at(), message: cut(`Unhandled rejection: ${describe(reason)}`) });
+  };
+  win.addEventListener('error', onError, true);
+  win.addEventListener('unhandledrejection', onRejection);
+
+  const failed = (method: string, url: string, status: number, error?: string) =>
+    keep(failedRequests, {
+      at: at(),
+      method: method.toUpperCase().slice(0, 16) || 'GET',
+      url: cut(absolute(url)),
+      status,
+      ...(error ? { error: error.slice(0, 300) } : {}),
+    });
+
+  const originalFetch = win.fetch;
+  win.fetch = async function snagFetch(this: unknown, input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+    const isRequest = typeof input === 'object' && 'method' in input;
+    const method = init?.method ?? (isRequest ? input.method : 'GET');
+    const url = isRequest ? input.url : String(input);
+    try {
+      const response = await Reflect.apply(originalFetch, this, [input, init]);
+      if (response instanceof Response && !response.ok && response.type !== 'opaque') failed(method, url, response.status);
+      return response;
+    } catch (error) {
+      // An abort is the page changing its mind, not a failure.
+      if (!(error instanceof DOMException && error.name === 'AbortError')) failed(method, url, 0, describe(error));
+      throw error;
+    }
+  };
+
+  const requests = new WeakMap<XMLHttpRequest, { method: string; url: string }>();
+  const prototype = win.XMLHttpRequest.prototype;
+  const originalOpen = prototype.open;
+  const originalSend = prototype.send;
+  prototype.open = function open(this: XMLHttpRequest, ...args: [method: string, url: string | URL, ...rest: unknown[]]) {
+    requests.set(this, { method: args[0], url: String(args[1]) });
+    return Reflect.apply(originalOpen, this, args);
+  };
+  prototype.send = function send(this: XMLHttpRequest, ...args: Parameters<XMLHttpRequest['send']>) {
+    const request = requests.get(this);
+    if (request) {
+      this.addEventListener('loadend', () => {
+        if (this.status === 0 || this.status >= 400) failed(request.method, request.url, this.status, this.status === 0 ? 'no answer' : undefined);
+      });
+    }
+    return Reflect.apply(originalSend, this, args);
+  };
+
+  const answer = () => {
+    const since = new Date(now() - DIAGNOSTICS_WINDOW_MS).toISOString();
+    const recent = <T extends { at: string }>(list: T[]) => list.filter((entry) => entry.at >= since);
+    const detail = JSON.stringify({ consoleErrors: recent(consoleErrors), failedRequests: recent(failedRequests) });
+    win.dispatchEvent(new win.CustomEvent(RESPONSE_EVENT, { detail }));
+  };
+  win.addEventListener(REQUEST_EVENT, answer);
+
+  return () => {
+    win.console.error = originalError;
+    win.fetch = originalFetch;
+    prototype.open = originalOpen;
+    prototype.send = originalSend;
+    win.removeEventListener('error', onError, true);
+    win.removeEventListener('unhandledrejection', onRejection);
+    win.removeEventListener(REQUEST_EVENT, answer);
+    Reflect.deleteProperty(win, INSTALLED);
+  };
+}

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import {
+  customerFromRules,
+  customerFromUrl,
+  patternRegExp,
+  readCustomerRules,
+  selectorsToRead,
+  validateCustomerRules,
+  type CustomerRule,
+} from '@/lib/customer-rules';
+import { selectorChecker } from '@/lib/privacy-settings';
+
+const zendesk: CustomerRule = { pattern: 'https://acme.zendesk.com/agent/tickets/*', source: { from: 'selector', selector: '.requester-name' } };
+const crm: CustomerRule = { pattern: 'crm.example.com/accounts/*', source: { from: 'url', regex: '/accounts/([^/?#]+)' } };
+
+describe('URL patterns', () => {
+  it.each([
+    ['https://acme.zendesk.com/agent/tickets/*', 'https://acme.zendesk.com/agent/tickets/123', true],
+    ['https://acme.zendesk.com/agent/tickets/*', 'https://acme.zendesk.com/agent/users/1', false],
+    ['https://acme.zendesk.com/agent/tickets/*', 'https://evil.com/?https://acme.zendesk.com/agent/tickets/1', false],
+    ['crm.example.com/accounts/*', 'http://crm.example.com/accounts/globex', true],
+    ['*.example.com/*', 'https://app.example.com/x', true],
+    ['https://a.example/x.y', 'https://a.example/xzy', false],
+  ])('%s matches %s: %s', (pattern, url, expected) => {
+    expect(patternRegExp(pattern).test(url)).toBe(expected);
+  });
+});
+
+describe('customerFromUrl', () => {
+  it('takes the first group, decoded, or the whole match', () => {
+    expect(customerFromUrl('/accounts/([^/?#]+)', 'https://crm.example.com/accounts/Globex%20Corp/billing')).toBe('Globex Corp');
+    expect(customerFromUrl('org=\\w+', 'https://x.example/?org=initech')).toBe('org=initech');
+    expect(customerFromUrl('/accounts/(\\d+)', 'https://x.example/other')).toBeUndefined();
+    expect(customerFromUrl('(', 'https://x.example/')).toBeUndefined();
+  });
+});
+
+describe('customerFromRules', () => {
+  it('uses the first rule that applies and finds a name, and says which', () => {
+    const url = 'https://acme.zendesk.com/agent/tickets/42';
+    expect(selectorsToRead([crm, zendesk], url)).toEqual(['.requester-name']);
+    expect(customerFromRules([crm, zendesk], url, [{ selector: '.requester-name', text: '  Jane   Doe ' }])).toEqual({
+      customer: 'Jane Doe',
+      rule: zendesk.pattern,
+    });
+    expect(customerFromRules([zendesk, crm], 'https://crm.example.com/accounts/globex', [])).toEqual({
+      customer: 'globex',
+      rule: crm.pattern,
+    });
+    expect(customerFromRules([zendesk], url, [])).toBeUndefined();
+    expect(selectorsToRead([zendesk], undefined)).toEqual([]);
+  });
+});
+
+describe('validateCustomerRules', () => {
+  const check = selectorChecker(document);
+
+  it('accepts good rules and names the rule that is wrong', () => {
+    expect(validateCustomerRules([zendesk, crm], check)).toEqual({ ok: true, value: [zendesk, crm] });
+    expect(validateCustomerRules([zendesk, { ...crm, pattern: ' ' }], check)).toEqual({
+      ok: false,
+      reason: 'Customer rule 2: enter the pages it applies to',
+    });
+    expect(validateCustomerRules([{ ...zendesk, source: { from: 'selector', selector: 'div[' } }], check)).toEqual({
+      ok: false,
+      reason: 'Customer rule 1: "div[" is not a valid CSS selector',
+    });
+    expect(validateCustomerRules([{ ...crm, source: { from: 'url', regex: '(' } }], check)).toEqual({
+      ok: false,
+      reason: 'Customer rule 1: "(" is not a valid regular expression',
+    });
+  });
+
+  it('reads nothing stored as no rules, and reports rules that do not validate', async () => {
+    const store = (value: unknown) => ({ getValue: async () => value, setValue: async () => undefined });
+    expect(await readCustomerRules(store(undefined))).toEqual({ ok: true, value: [] });
+    expect(await readCustomerRules(store([zendesk]))).toEqual({ ok: true, value: [zendesk] });
+    expect((await readCustomerRules(store([{ pattern: 1 }]))).ok).toBe(false);
+  });
+});
