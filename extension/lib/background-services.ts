@@ -16,7 +16,7 @@ import { ensurePersistentStorage } from './persistent-storage';
 import { errorMessage, fail, ok, type Result } from './result';
 import { isConfigured, readSettings, settingsStore } from './settings';
 import { syncOutbox, type ServerAccess } from './sync';
-import { webLock } from './sync-lock';
+import { webLock, type LockRequester, type SyncLock } from './sync-lock';
 import { nextSyncAlarm, SYNC_ALARM } from './sync-schedule';
 import { browserTabAccess, toTargetTab } from './tab-access';
 
@@ -27,14 +27,27 @@ const STALE_DRAFT_MS = 7 * 24 * 60 * 60_000;
 const SETTINGS_KEY = 'settings';
 const NOT_CONFIGURED = 'Snag has no server or token yet';
 
+/** What the background takes from its global scope; tests hand in their own. */
+export interface BackgroundPlatform {
+  now: () => number;
+  fetch: FetchLike;
+  /** `navigator.locks`; missing in some test environments. */
+  locks: LockRequester | null | undefined;
+}
+
 /**
  * The background's services, built from the real browser. The background's `main()` only wires
  * them to events; every event handler here settles (it logs its failure rather than rejecting).
  */
-export function createBackgroundServices(api: WxtBrowser) {
-  const now = () => Date.now();
-  // Called as a plain function: `fetch` refuses to run with any other `this` than the global.
-  const fetchFromServer: FetchLike = (url, init) => fetch(url, init);
+export function createBackgroundServices(api: WxtBrowser, platform: Partial<BackgroundPlatform> = {}) {
+  const {
+    now = () => Date.now(),
+    // Called as a plain function: `fetch` refuses to run with any other `this` than the global.
+    fetch: fetchFromServer = (url, init) => fetch(url, init),
+    locks = navigator.locks,
+  } = platform;
+  // Without Web Locks, runs may overlap; they still never send one entry twice (claims are atomic).
+  const lock: SyncLock = locks ? webLock(locks) : (task) => task();
 
   const systemInfo = async (): Promise<SystemInfo> => ({
     browser: await identifyBrowser(navigator),
@@ -87,7 +100,7 @@ export function createBackgroundServices(api: WxtBrowser) {
       random: Math.random,
       timeout: (ms) => AbortSignal.timeout(ms),
       server: serverAccess,
-      lock: webLock(navigator.locks),
+      lock,
       onChange: () => reflectOutbox(db),
     });
     await reflectOutbox(db);

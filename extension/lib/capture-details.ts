@@ -42,7 +42,10 @@ export type DraftDetails = z.infer<typeof draftDetailsSchema>;
 /** A draft as the capture flows write it, before `Draft` itself has the field. */
 export type DetailedDraft = Draft & { details?: DraftDetails };
 
-/** The draft's details; none when it has none or they no longer validate (a draft from another version). */
+/**
+ * The draft's details; none when it has none or they no longer validate (a draft written by another
+ * version): they come from storage, so they are checked like anything read from it.
+ */
 export function draftDetails(draft: Draft): DraftDetails {
   const raw: unknown = 'details' in draft ? draft.details : undefined;
   const parsed = draftDetailsSchema.safeParse(raw ?? {});

@@ -30,11 +30,14 @@ function describe(value: unknown): string {
   }
 }
 
+/** What the collector uses of an XMLHttpRequest. */
+type XhrLike = Pick<XMLHttpRequest, 'open' | 'send' | 'addEventListener' | 'status'>;
+
 /** The page's globals the collector wraps; `window` in a page, a fake in tests. */
 export type CollectorWindow = Pick<Window, 'addEventListener' | 'removeEventListener' | 'dispatchEvent'> & {
   console: Pick<Console, 'error'>;
   fetch: typeof fetch;
-  XMLHttpRequest: typeof XMLHttpRequest;
+  XMLHttpRequest: { prototype: XhrLike };
   CustomEvent: typeof CustomEvent;
   location: Pick<Location, 'href'>;
 };
@@ -78,7 +81,7 @@ export function installDiagnosticsCollector(win: CollectorWindow, now: () => num
     });
   };
   const onRejection = (event: Event) => {
-    const reason: unknown = event instanceof PromiseRejectionEvent ? event.reason : undefined;
+    const reason: unknown = 'reason' in event ? event.reason : undefined;
     keep(consoleErrors, { at: at(), message: cut(`Unhandled rejection: ${describe(reason)}`) });
   };
   win.addEventListener('error', onError, true);
@@ -109,15 +112,15 @@ export function installDiagnosticsCollector(win: CollectorWindow, now: () => num
     }
   };
 
-  const requests = new WeakMap<XMLHttpRequest, { method: string; url: string }>();
+  const requests = new WeakMap<XhrLike, { method: string; url: string }>();
   const prototype = win.XMLHttpRequest.prototype;
   const originalOpen = prototype.open;
   const originalSend = prototype.send;
-  prototype.open = function open(this: XMLHttpRequest, ...args: [method: string, url: string | URL, ...rest: unknown[]]) {
+  prototype.open = function open(this: XhrLike, ...args: [method: string, url: string | URL, ...rest: unknown[]]) {
     requests.set(this, { method: args[0], url: String(args[1]) });
     return Reflect.apply(originalOpen, this, args);
   };
-  prototype.send = function send(this: XMLHttpRequest, ...args: Parameters<XMLHttpRequest['send']>) {
+  prototype.send = function send(this: XhrLike, ...args: Parameters<XMLHttpRequest['send']>) {
     const request = requests.get(this);
     if (request) {
       this.addEventListener('loadend', () => {

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { WxtBrowser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { errorMessage, fail, ok, type Result } from './result';
 
@@ -49,8 +48,31 @@ export function parseSite(input: string): Result<Site> {
   return ok({ site, pattern: `${site}/*` });
 }
 
-/** The part of `browser` this module uses, so tests can pass a fake. */
-export type DiagnosticsApi = Pick<WxtBrowser, 'permissions' | 'scripting' | 'runtime'>;
+/** The collector's registration (`scripting.RegisteredContentScript`), as this module makes it. */
+export interface CollectorScript {
+  id: string;
+  matches: string[];
+  js: string[];
+  runAt: 'document_start';
+  persistAcrossSessions: boolean;
+  world?: 'MAIN';
+}
+
+/** What this module uses of `browser`: the real one in Options, a fake in tests. */
+export interface DiagnosticsApi {
+  permissions: {
+    getAll(): Promise<{ origins?: string[] }>;
+    request(permissions: { origins: string[] }): Promise<boolean>;
+    remove(permissions: { origins: string[] }): Promise<boolean>;
+  };
+  scripting: {
+    getRegisteredContentScripts(filter: { ids: string[] }): Promise<unknown[]>;
+    registerContentScripts(scripts: CollectorScript[]): Promise<unknown>;
+    updateContentScripts(scripts: CollectorScript[]): Promise<unknown>;
+    unregisterContentScripts(filter: { ids: string[] }): Promise<unknown>;
+  };
+  runtime: { getManifest(): { manifest_version: number } };
+}
 
 /**
  * Register the collector for the sites that are on and granted, and nowhere else. Chrome runs it
@@ -65,14 +87,12 @@ export async function syncDiagnosticsScripts(api: DiagnosticsApi, sites: readonl
     return;
   }
   const mainWorld = api.runtime.getManifest().manifest_version === 3;
-  const script = {
+  const script: CollectorScript = {
     id: DIAGNOSTICS_SCRIPT_ID,
     matches,
-    runAt: 'document_start' as const,
+    runAt: 'document_start',
     persistAcrossSessions: true,
-    ...(mainWorld
-      ? { js: ['diagnostics-main.js'], world: 'MAIN' as const }
-      : { js: ['content-scripts/diagnostics-bridge.js'] }),
+    ...(mainWorld ? { js: ['diagnostics-main.js'], world: 'MAIN' } : { js: ['content-scripts/diagnostics-bridge.js'] }),
   };
   if (registered.length > 0) await api.scripting.updateContentScripts([script]);
   else await api.scripting.registerContentScripts([script]);

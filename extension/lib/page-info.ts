@@ -180,8 +180,10 @@ export function readPageInfo(privateSelectors: readonly string[] = [], request: 
     const prefix = textOf(before, -60);
     const suffix = textOf(after, 60);
     const join = (a: Element | null, b: Element | null) => (a !== null && b !== null && a !== b ? '\n' : '');
-    const prefixText = `${prefix.text}${join(prefix.last, inside.first)}`.replace(/ *\n */g, '\n').slice(-60);
-    const suffixText = `${join(inside.last, suffix.first)}${suffix.text}`.replace(/ *\n */g, '\n').slice(0, 60);
+    // Whitespace between blocks (the page source's indentation) is no text: one line break at most.
+    const lines = (text: string) => text.replace(/[ \t]*\n\s*/g, '\n');
+    const prefixText = lines(`${prefix.text}${join(prefix.last, inside.first)}`).slice(-60).replace(/^\s+/, '');
+    const suffixText = lines(`${join(inside.last, suffix.first)}${suffix.text}`).slice(0, 60).replace(/\s+$/, '');
 
     const normal = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
     const needle = normal(selectedText);

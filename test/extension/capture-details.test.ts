@@ -49,7 +49,7 @@ describe('draftDetails', () => {
   });
 
   it('ignores details that no longer validate (written by another version)', () => {
-    const draft = { ...screenshotDraft(), details: { element: { selector: 42 } } };
+    const draft = Object.assign(screenshotDraft(), { details: { element: { selector: 42 } } });
     expect(draftDetails(draft)).toEqual({});
   });
 });
@@ -58,10 +58,10 @@ describe('draftTitle', () => {
   it('names what was captured', () => {
     expect(draftTitle(screenshotDraft())).toBe('New screenshot');
     expect(draftTitle(clipDraft())).toBe('New clip');
-    expect(draftTitle({ ...screenshotDraft(), details: { element } })).toBe('New pin');
-    expect(draftTitle({ ...screenshotDraft(), details: { fullPage: { pageHeight: 5000, capturedHeight: 5000, cut: false } } })).toBe(
-      'New full-page screenshot',
-    );
+    const pin: DetailedDraft = { ...screenshotDraft(), details: { element } };
+    const fullPage: DetailedDraft = { ...screenshotDraft(), details: { fullPage: { pageHeight: 5000, capturedHeight: 5000, cut: false } } };
+    expect(draftTitle(pin)).toBe('New pin');
+    expect(draftTitle(fullPage)).toBe('New full-page screenshot');
   });
 });
 

@@ -1,0 +1,254 @@
+import { describe, expect, it } from 'vitest';
+import type { CaptureDeps } from '@/lib/capture-context';
+import { draftDetails } from '@/lib/capture-details';
+import { captureFullPage, FULL_PAGE_MAX_CSS_HEIGHT, fullPageLimit, type FullPageTools } from '@/lib/capture-full-page';
+import { CAPTURE_INTERVAL_MS, captureThrottle, type Clock } from '@/lib/capture-throttle';
+import { getDraft } from '@/lib/drafts';
+import { restoreFullPage, scrollForFrame } from '@/lib/full-page-scroll';
+import type { PageInfo, PageInfoRequest } from '@/lib/page-info';
+import type { FrameImage, PixelBox, StitchCanvas } from '@/lib/stitch-canvas';
+import type { PageScripts, TabAccess } from '@/lib/tab-access';
+import { freshDb } from './helpers';
+
+function fakeClock(): Clock & { slept: number[] } {
+  let now = 1_000_000;
+  const slept: number[] = [];
+  return {
+    slept,
+    now: () => now,
+    sleep: async (ms) => {
+      slept.push(ms);
+      now += ms;
+    },
+  };
+}
+
+interface FakeFrame extends FrameImage {
+  scrollY: number;
+}
+
+/**
+ * A page `height` CSS px tall in a 1000 × 500 viewport (985 × 485 without scrollbars) at `scale`
+ * device px per CSS px. Screenshots say where the page was scrolled; the canvas records each copy.
+ */
+function fakeBrowserPage({ height, scale = 1, failAtFrame }: { height: number; scale?: number; failAtFrame?: number }) {
+  const clock = fakeClock();
+  const client = { width: 985, height: 485 };
+  let scrollY = 0;
+  let hidden = false;
+  const log: string[] = [];
+  const captureTimes: number[] = [];
+  const draws: Array<{ frame: number; source: PixelBox; at: { x: number; y: number } }> = [];
+  let surface: { width: number; height: number; encodedRows?: number } | undefined;
+  const readRequests: Array<PageInfoRequest | undefined> = [];
+
+  const info: PageInfo = {
+    url: 'https://shop.example.com/terms',
+    title: 'Terms',
+    viewport: { width: 1000, height: 500 },
+    devicePixelRatio: scale,
+    language: 'en',
+    selection: '',
+    scroll: { x: 0, y: 700 },
+    documentSize: { width: 985, height },
+    clientSize: client,
+  };
+
+  const tabs: TabAccess = {
+    activeTab: async () => ({ id: 5, windowId: 2, url: info.url }),
+    async captureVisible() {
+      captureTimes.push(clock.now());
+      if (failAtFrame !== undefined && captureTimes.length === failAtFrame) throw new Error('tab closed');
+      log.push(`capture@${scrollY}${hidden ? ' (fixed hidden)' : ''}`);
+      return `data:image/png;base64,${btoa(`frame:${scrollY}`)}`;
+    },
+    async readPage(_tab, _selectors, request) {
+      readRequests.push(request);
+      // Private elements in document coordinates, as `scope: 'document'` asks.
+      return request?.scope === 'document' ? { ...info, sensitiveAreas: [{ kind: 'password', x: 100, y: 1000, width: 200, height: 30 }] } : info;
+    },
+    openEditor: async () => undefined,
+  };
+
+  const scripts: PageScripts = {
+    async run(_tabId, func, args) {
+      const which: unknown = func;
+      if (which === scrollForFrame) {
+        const [y, hideFixed] = args;
+        if (typeof y !== 'number') throw new Error('bad args');
+        if (hideFixed === true) hidden = true;
+        scrollY = Math.max(0, Math.min(y, height - client.height));
+        log.push(`scroll ${y}`);
+        return { y: scrollY, clientHeight: client.height };
+      }
+      if (which === restoreFullPage) {
+        log.push(`restore ${JSON.stringify(args[0])}`);
+        hidden = false;
+        return undefined;
+      }
+      throw new Error('unexpected page function');
+    },
+    runFile: async () => undefined,
+  };
+
+  const canvas: StitchCanvas = {
+    async decode(image) {
+      const text = new TextDecoder().decode(image.bytes);
+      const frame: FakeFrame = { width: 1000 * scale, height: 500 * scale, scrollY: Number(text.split(':')[1]), close: () => undefined };
+      return frame;
+    },
+    create(width, rows) {
+      const created: { width: number; height: number; encodedRows?: number } = { width, height: rows };
+      surface = created;
+      return {
+        draw(frame, source, at) {
+          const scrolled = 'scrollY' in frame && typeof frame.scrollY === 'number' ? frame.scrollY : -1;
+          draws.push({ frame: scrolled, source, at });
+        },
+        async encode(encodedRows) {
+          created.encodedRows = encodedRows;
+          return { bytes: new TextEncoder().encode('stitched').buffer, contentType: 'image/png' };
+        },
+      };
+    },
+  };
+
+  const tools: FullPageTools = { scripts, clock, canvas };
+  return { tabs, tools, clock, log, captureTimes, draws, surface: () => surface, readRequests };
+}
+
+async function deps(tabs: TabAccess): Promise<CaptureDeps> {
+  return {
+    db: await freshDb(),
+    tabs,
+    systemInfo: async () => ({ browser: { name: 'Chrome', version: '156' }, os: 'Linux', extensionVersion: '0.1.0' }),
+    now: () => Date.parse('2026-11-22T13:00:00Z'),
+    newId: () => 'draft-1',
+    extensionOrigin: 'chrome-extension://abc',
+    captureSettings: async () => ({ privateSelectors: [], customerRules: [] }),
+  };
+}
+
+describe('captureThrottle', () => {
+  it('spaces captures at least half a second apart, and retries once after a second when Chrome says too many', async () => {
+    const clock = fakeClock();
+    const throttle = captureThrottle(clock);
+    const times: number[] = [];
+    for (let index = 0; index < 3; index += 1) await throttle(async () => times.push(clock.now()));
+    expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(CAPTURE_INTERVAL_MS);
+    expect(times[2]! - times[1]!).toBeGreaterThanOrEqual(CAPTURE_INTERVAL_MS);
+
+    let calls = 0;
+    const value = await throttle(async () => {
+      calls += 1;
+      if (calls === 1) throw new Error('This request exceeds the MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND quota.');
+      return 'ok';
+    });
+    expect(value).toBe('ok');
+    expect(clock.slept).toContain(1000);
+    await expect(throttle(async () => Promise.reject(new Error('other')))).rejects.toThrow('other');
+  });
+});
+
+describe('captureFullPage', () => {
+  it('scrolls a screen at a time, two captures a second at most, and stitches every row once', async () => {
+    const page = fakeBrowserPage({ height: 1200 });
+    const result = await captureFullPage(await deps(page.tabs), page.tools);
+    expect(result).toEqual({ ok: true, value: { draftId: 'draft-1' } });
+
+    expect(page.readRequests).toEqual([{ scope: 'document' }]);
+    expect(page.log).toEqual([
+      'scroll 0',
+      'capture@0',
+      'scroll 485',
+      'capture@485 (fixed hidden)',
+      'scroll 970',
+      // The page ends at 1200: the last screen starts at 715, and only its new rows are used.
+      'capture@715 (fixed hidden)',
+      'restore {"x":0,"y":700}',
+    ]);
+    for (let index = 1; index < page.captureTimes.length; index += 1) {
+      expect(page.captureTimes[index]! - page.captureTimes[index - 1]!).toBeGreaterThanOrEqual(CAPTURE_INTERVAL_MS);
+    }
+    // 985 px wide (the scrollbar cut off), 1200 tall; each row drawn once, in order.
+    expect(page.surface()).toEqual({ width: 985, height: 1200, encodedRows: 1200 });
+    expect(page.draws).toEqual([
+      { frame: 0, source: { x: 0, y: 0, width: 985, height: 485 }, at: { x: 0, y: 0 } },
+      { frame: 485, source: { x: 0, y: 0, width: 985, height: 485 }, at: { x: 0, y: 485 } },
+      { frame: 715, source: { x: 0, y: 255, width: 985, height: 230 }, at: { x: 0, y: 970 } },
+    ]);
+  });
+
+  it('stores a draft the editor shows as a full page, with private elements placed in the whole page', async () => {
+    const page = fakeBrowserPage({ height: 1200 });
+    const capture = await deps(page.tabs);
+    await captureFullPage(capture, page.tools);
+    const draft = await getDraft(capture.db, 'draft-1');
+    if (!draft) throw new Error('no draft');
+    expect(draftDetails(draft)).toEqual({ fullPage: { pageHeight: 1200, capturedHeight: 1200, cut: false } });
+    expect(draft.image?.contentType).toBe('image/png');
+    // The password field at y = 1000 of the page, in a 1200 px tall image 985 px wide, padded by 2 px.
+    expect(draft.redactionSuggestions).toEqual([
+      { x: 0.0994, y: 0.8316, width: 0.2072, height: 0.0284, reason: 'password field' },
+    ]);
+  });
+
+  it('cuts a very long page at the limit, and says so', async () => {
+    const page = fakeBrowserPage({ height: 50_000 });
+    const capture = await deps(page.tabs);
+    await captureFullPage(capture, page.tools);
+    const draft = await getDraft(capture.db, 'draft-1');
+    expect(draft && draftDetails(draft).fullPage).toEqual({ pageHeight: 50_000, capturedHeight: FULL_PAGE_MAX_CSS_HEIGHT, cut: true });
+    expect(page.surface()?.height).toBe(FULL_PAGE_MAX_CSS_HEIGHT);
+    expect(page.captureTimes.length).toBe(Math.ceil(FULL_PAGE_MAX_CSS_HEIGHT / 485));
+  });
+
+  it('keeps high-density images inside what a canvas can hold', () => {
+    expect(fullPageLimit(1, 1280)).toBe(FULL_PAGE_MAX_CSS_HEIGHT);
+    expect(fullPageLimit(2, 2560)).toBe(Math.floor(60_000_000 / 2560 / 2));
+    expect(fullPageLimit(4, 400) * 4).toBeLessThanOrEqual(32_767);
+  });
+
+  it('puts the page back (scroll position, fixed elements) when a capture fails midway, and saves nothing', async () => {
+    const page = fakeBrowserPage({ height: 3000, failAtFrame: 3 });
+    const capture = await deps(page.tabs);
+    const result = await captureFullPage(capture, page.tools);
+    expect(result).toEqual({ ok: false, reason: 'Snag could not capture the whole page: tab closed' });
+    expect(page.log.at(-1)).toBe('restore {"x":0,"y":700}');
+    expect(await capture.db.count('drafts')).toBe(0);
+  });
+});
+
+describe('scrollForFrame and restoreFullPage (in the page)', () => {
+  it('hide fixed and sticky elements, keeping their inline styles to put back, and restore the scroll position', async () => {
+    document.body.innerHTML = `
+      <header id="bar" style="position: fixed; visibility: visible">Menu</header>
+      <nav id="sticky" style="position: sticky">Tabs</nav>
+      <p id="text">Body text</p>`;
+    document.documentElement.style.setProperty('scroll-behavior', 'smooth');
+    const visibility = (id: string) => document.getElementById(id)?.style.getPropertyValue('visibility');
+
+    await scrollForFrame(0, false);
+    expect(visibility('bar')).toBe('visible');
+    expect(document.documentElement.style.getPropertyValue('scroll-behavior')).toBe('auto');
+    await scrollForFrame(500, true);
+    expect(visibility('bar')).toBe('hidden');
+    expect(visibility('sticky')).toBe('hidden');
+    expect(visibility('text')).toBe('');
+
+    restoreFullPage({ x: 0, y: 40 });
+    expect(visibility('bar')).toBe('visible');
+    expect(visibility('sticky')).toBe('');
+    expect(document.documentElement.style.getPropertyValue('scroll-behavior')).toBe('smooth');
+    expect(document.querySelectorAll('[data-snag-visibility]')).toHaveLength(0);
+    // Safe to run twice (a failure after the restore, say).
+    restoreFullPage({ x: 0, y: 40 });
+    expect(visibility('bar')).toBe('visible');
+  });
+
+  it('are self-contained: executeScript sends only their source', () => {
+    for (const func of [scrollForFrame, restoreFullPage]) {
+      expect(func.toString()).not.toMatch(/\b(import|require)\b|__vite|_[a-z]+\$/);
+    }
+  });
+});

@@ -1,0 +1,144 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { BUFFER_MAX, DIAGNOSTICS_WINDOW_MS, installDiagnosticsCollector, REQUEST_EVENT, RESPONSE_EVENT, type CollectorWindow } from '@/lib/diagnostics-collector';
+import { diagnosticsFromPage } from '@/lib/page-diagnostics';
+import { readPageInfo } from '@/lib/page-info';
+
+/** A page's globals, with a fetch and an XMLHttpRequest whose answers the test decides. */
+function fakePage(answer: (url: string) => Response | Error) {
+  const events = new EventTarget();
+  const logged: unknown[][] = [];
+  class FakeXhr extends EventTarget {
+    status = 0;
+    url = '';
+    open(_method: string, url: string | URL) {
+      this.url = String(url);
+    }
+    send() {
+      const result = answer(this.url);
+      this.status = result instanceof Response ? result.status : 0;
+      queueMicrotask(() => this.dispatchEvent(new Event('loadend')));
+    }
+  }
+  const page = {
+    addEventListener: events.addEventListener.bind(events),
+    removeEventListener: events.removeEventListener.bind(events),
+    dispatchEvent: events.dispatchEvent.bind(events),
+    console: { error: (...args: unknown[]) => void logged.push(args) },
+    fetch: async (input: RequestInfo | URL) => {
+      const result = answer(String(input));
+      if (result instanceof Error) throw result;
+      return result;
+    },
+    // The collector wraps the prototype's open and send, as it does XMLHttpRequest's in a page.
+    XMLHttpRequest: FakeXhr,
+    CustomEvent,
+    location: { href: 'https://app.example.com/dashboard' },
+  };
+  return { page, logged, FakeXhr };
+}
+
+/** Ask the collector the way a capture does, and read its answer. */
+function ask(page: Pick<CollectorWindow, 'addEventListener' | 'removeEventListener' | 'dispatchEvent'>): unknown {
+  let detail: unknown;
+  const listener = (event: Event) => {
+    if (event instanceof CustomEvent) detail = event.detail;
+  };
+  page.addEventListener(RESPONSE_EVENT, listener);
+  page.dispatchEvent(new CustomEvent(REQUEST_EVENT));
+  page.removeEventListener(RESPONSE_EVENT, listener);
+  return typeof detail === 'string' ? JSON.parse(detail) : detail;
+}
+
+describe('the diagnostics collector (in the page)', () => {
+  it('keeps console errors, still logging them, and failed fetches and XHRs, as relative URLs made absolute', async () => {
+    let now = Date.parse('2026-11-22T13:00:00Z');
+    const { page, logged, FakeXhr } = fakePage((url) =>
+      url.includes('broken') ? new Response('no', { status: 500 }) : url.includes('down') ? new TypeError('Failed to fetch') : new Response('ok'),
+    );
+    // The fake's own `XMLHttpRequest` type is what the collector wraps.
+    const uninstall = installDiagnosticsCollector(page, () => now);
+
+    page.console.error('Checkout failed:', new TypeError('x is undefined'), { code: 7 });
+    await page.fetch('/api/ok');
+    await page.fetch('/api/broken');
+    await expect(page.fetch('https://cdn.example.com/down.js')).rejects.toThrow('Failed to fetch');
+    const xhr = new FakeXhr();
+    xhr.open('post', '/api/broken-xhr');
+    xhr.send();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+
+    expect(logged).toHaveLength(1);
+    expect(ask(page)).toEqual({
+      consoleErrors: [{ at: '2026-11-22T13:00:00.000Z', message: 'Checkout failed: TypeError: x is undefined {"code":7}' }],
+      failedRequests: [
+        { at: '2026-11-22T13:00:00.000Z', method: 'GET', url: 'https://app.example.com/api/broken', status: 500 },
+        { at: '2026-11-22T13:00:00.000Z', method: 'GET', url: 'https://cdn.example.com/down.js', status: 0, error: 'TypeError: Failed to fetch' },
+        { at: '2026-11-22T13:00:00.000Z', method: 'POST', url: 'https://app.example.com/api/broken-xhr', status: 500 },
+      ],
+    });
+
+    // Only the last minutes are answered, and only so many entries are kept.
+    now += DIAGNOSTICS_WINDOW_MS + 1;
+    expect(ask(page)).toEqual({ consoleErrors: [], failedRequests: [] });
+    for (let index = 0; index < BUFFER_MAX + 10; index += 1) page.console.error(`error ${index}`);
+    const answered = ask(page);
+    expect(answered).toMatchObject({ consoleErrors: expect.any(Array) });
+    const errors = diagnosticsFromPage(JSON.stringify(answered), now)?.consoleErrors ?? [];
+    expect(errors).toHaveLength(BUFFER_MAX);
+    expect(errors.at(-1)?.message).toBe(`error ${BUFFER_MAX + 9}`);
+
+    uninstall();
+    page.console.error('after');
+    expect(ask(page)).toBeUndefined();
+  });
+
+  it('installs once however often the script runs', () => {
+    const { page } = fakePage(() => new Response('ok'));
+    const uninstall = installDiagnosticsCollector(page);
+    const wrapped = page.console.error;
+    installDiagnosticsCollector(page);
+    expect(page.console.error).toBe(wrapped);
+    uninstall();
+  });
+});
+
+describe('diagnosticsFromPage (in the background)', () => {
+  const now = Date.parse('2026-11-22T13:00:00Z');
+
+  it('keeps the entries that validate and are recent, and drops the rest', () => {
+    const json = JSON.stringify({
+      consoleErrors: [
+        { at: '2026-11-22T12:59:00.000Z', message: 'kept' },
+        { at: '2026-11-22T12:00:00.000Z', message: 'too old' },
+        { at: 'yesterday', message: 'malformed' },
+        { at: '2026-11-22T12:59:00.000Z', message: 'x'.repeat(5000) },
+      ],
+      failedRequests: [{ at: '2026-11-22T12:59:00.000Z', method: 'GET', url: '/x', status: 404, extra: true }],
+    });
+    expect(diagnosticsFromPage(json, now)).toEqual({ consoleErrors: [{ at: '2026-11-22T12:59:00.000Z', message: 'kept' }], failedRequests: [] });
+  });
+
+  it('answers nothing without a collector or for an answer that is not one', () => {
+    expect(diagnosticsFromPage(undefined, now)).toBeUndefined();
+    expect(diagnosticsFromPage('not json', now)).toBeUndefined();
+    expect(diagnosticsFromPage('{"consoleErrors": 3}', now)).toBeUndefined();
+  });
+});
+
+describe('readPageInfo with a collector in the page', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('reads the collector’s answer synchronously', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const uninstall = installDiagnosticsCollector(window);
+    try {
+      console.error('Payment widget crashed');
+      const info = readPageInfo();
+      const diagnostics = diagnosticsFromPage(info.diagnosticsJson, Date.now());
+      expect(diagnostics?.consoleErrors.map((entry) => entry.message)).toEqual(['Payment widget crashed']);
+    } finally {
+      uninstall();
+    }
+    expect(readPageInfo().diagnosticsJson).toBeUndefined();
+  });
+});
