@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { capture } from '#shared/capture';
 import { buildExtensionForE2e } from './harness/build-extension';
-import { launchChromiumWithExtension, waitForPage, type ChromiumWithExtension } from './harness/chromium';
+import {
+  connectExtension,
+  launchChromiumWithExtension,
+  startFromPopup,
+  type ChromiumWithExtension,
+} from './harness/chromium';
 import { waitForCaptures } from './harness/expectations';
 import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
 import { expectRedactedPixels, measureRegions, redactionsByReason, type Region } from './harness/redaction-pixels';
@@ -16,13 +21,7 @@ describe('Chromium: private data never leaves the browser', () => {
     const extensionDir = buildExtensionForE2e('chrome');
     [fixtures, server] = await Promise.all([startFixtureServer(), startSnagServer()]);
     chromium = await launchChromiumWithExtension(extensionDir);
-    const options = await chromium.context.newPage();
-    await options.goto(chromium.extensionUrl('options.html'));
-    await options.getByLabel('Server URL').fill(server.url);
-    await options.getByLabel('Access token').fill(server.token);
-    await options.getByRole('button', { name: 'Save', exact: true }).click();
-    await options.getByRole('status').filter({ hasText: /^Saved$/ }).waitFor();
-    await options.close();
+    await connectExtension(chromium, server.url, server.token);
   });
 
   afterAll(async () => {
@@ -34,12 +33,7 @@ describe('Chromium: private data never leaves the browser', () => {
   it('redacts private fields in the uploaded pixels and scrubs the text', async () => {
     const site = await chromium.context.newPage();
     await site.goto(fixtures.url('private.html?session=abc123&tab=billing'));
-    const popup = await chromium.context.newPage();
-    await popup.goto(chromium.extensionUrl('popup.html'));
-    await site.bringToFront();
-    await popup.getByRole('button', { name: 'Capture this screen' }).click();
-
-    const editor = await waitForPage(chromium.context, (url) => url.includes('/editor.html?draft='));
+    const { editor } = await startFromPopup(chromium, site, 'Capture this screen');
     await expect.poll(() => editor.locator('figcaption').innerText()).toContain('3 areas redacted.');
     const list = editor.getByRole('region', { name: 'Redacted before upload' });
     for (const reason of ['password field', 'payment card field', 'marked private by the page']) {

@@ -4,11 +4,11 @@ import { buildExtensionForE2e } from './harness/build-extension';
 import { waitForCaptures } from './harness/expectations';
 import {
   clickButton,
+  connectExtension,
   fill,
   launchFirefoxWithExtension,
   openExtensionPage,
   waitForPageAt,
-  waitForStatus,
   type FirefoxWithExtension,
 } from './harness/firefox';
 import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
@@ -24,12 +24,7 @@ describe('Firefox: private data never leaves the browser', () => {
     const extensionDir = buildExtensionForE2e('firefox');
     [fixtures, server] = await Promise.all([startFixtureServer(), startSnagServer()]);
     firefox = await launchFirefoxWithExtension(extensionDir);
-    const options = await openExtensionPage(firefox.browser, firefox.extensionUrl('options.html'), 'form');
-    await fill(options, 'Server URL', server.url);
-    await fill(options, 'Access token', server.token);
-    await clickButton(options, 'Save');
-    await waitForStatus(options, 'Saved');
-    await options.close();
+    await connectExtension(firefox, server.url, server.token);
   });
 
   afterAll(async () => {

@@ -2,7 +2,7 @@ import type { Page, Worker } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
 import { buildExtensionForE2e } from './harness/build-extension';
-import { launchChromiumWithExtension, waitForPage, type ChromiumWithExtension } from './harness/chromium';
+import { connectExtension, launchChromiumWithExtension, startFromPopup, type ChromiumWithExtension } from './harness/chromium';
 import { waitForCaptures } from './harness/expectations';
 import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
 import { freePort, newE2eToken, startSnagServer, type RunningSnagServer } from './harness/snag-server';
@@ -41,7 +41,7 @@ describe('Chromium: offline-first sync', () => {
     const token = newE2eToken();
     const browser = await launchChromiumWithExtension(extensionDir);
     chromium = browser;
-    await configure(browser, `http://127.0.0.1:${port}`, token);
+    await connectExtension(browser, `http://127.0.0.1:${port}`, token);
 
     const popup = await captureAndSave(browser, fixtures, 'Saved while the server was down');
     await expect.poll(() => listItem(popup, /^Waiting: \d+$/)).toBe('Waiting: 1');
@@ -62,7 +62,7 @@ describe('Chromium: offline-first sync', () => {
     proxy = await startFaultProxy(server.url);
     proxy.set('hang', 'PUT');
     chromium = await launchChromiumWithExtension(extensionDir);
-    await configure(chromium, proxy.url, server.token);
+    await connectExtension(chromium, proxy.url, server.token);
 
     await captureAndSave(chromium, fixtures, 'Uploaded across a stopped service worker');
     await proxy.somethingHangs();
@@ -90,7 +90,7 @@ describe('Chromium: offline-first sync', () => {
     proxy.set('400', 'POST');
     const browser = await launchChromiumWithExtension(extensionDir);
     chromium = browser;
-    await configure(browser, proxy.url, server.token);
+    await connectExtension(browser, proxy.url, server.token);
     await (await captureAndSave(browser, fixtures, 'Refused, then retried')).close();
     await (await captureAndSave(browser, fixtures, 'Refused, then discarded')).close();
 
@@ -118,25 +118,11 @@ describe('Chromium: offline-first sync', () => {
   });
 });
 
-async function configure(chromium: ChromiumWithExtension, serverUrl: string, token: string): Promise<void> {
-  const options = await chromium.context.newPage();
-  await options.goto(chromium.extensionUrl('options.html'));
-  await options.getByLabel('Server URL').fill(serverUrl);
-  await options.getByLabel('Access token').fill(token);
-  await options.getByRole('button', { name: 'Save' }).click();
-  await expect.poll(() => options.getByRole('status').innerText()).toBe('Saved');
-  await options.close();
-}
-
 /** Screenshot the fixture page from the popup, comment, Save. Answers the popup, left open. */
 async function captureAndSave(chromium: ChromiumWithExtension, fixtures: FixtureServer, comment: string): Promise<Page> {
   const site = await chromium.context.newPage();
   await site.goto(fixtures.url('account.html'));
-  const popup = await chromium.context.newPage();
-  await popup.goto(chromium.extensionUrl('popup.html'));
-  await site.bringToFront();
-  await popup.getByRole('button', { name: 'Capture this screen' }).click();
-  const editor = await waitForPage(chromium.context, (url) => url.includes('/editor.html?draft='));
+  const { popup, editor } = await startFromPopup(chromium, site, 'Capture this screen');
   await expect.poll(() => editor.getByRole('heading', { level: 1 }).innerText()).toBe('New screenshot');
   await editor.getByLabel('Comment').fill(comment);
   const closed = editor.waitForEvent('close', { timeout: 30_000 });

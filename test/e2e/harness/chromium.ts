@@ -48,3 +48,35 @@ export async function waitForPage(context: BrowserContext, matches: (url: string
   if (existing) return existing;
   return context.waitForEvent('page', { predicate: (page) => matches(page.url()), timeout: 30_000 });
 }
+
+/** Saves the server URL and token on the Options page, as a user would. */
+export async function connectExtension(chromium: ChromiumWithExtension, serverUrl: string, token: string): Promise<void> {
+  const options = await chromium.context.newPage();
+  await options.goto(chromium.extensionUrl('options.html'));
+  await options.getByLabel('Server URL').fill(serverUrl);
+  await options.getByLabel('Access token').fill(token);
+  await options.getByRole('button', { name: 'Save', exact: true }).click();
+  await options.getByRole('status').filter({ hasText: /^Saved$/ }).waitFor();
+  await options.close();
+}
+
+/**
+ * Opens the popup in a tab, brings `site` to the front (the popup acts on the page the user is
+ * looking at) and presses `button`; resolves with the popup, left open, and the editor it opened.
+ */
+export async function startFromPopup(
+  chromium: ChromiumWithExtension,
+  site: Page,
+  button: string,
+): Promise<{ popup: Page; editor: Page }> {
+  const popup = await chromium.context.newPage();
+  await popup.goto(chromium.extensionUrl('popup.html'));
+  await site.bringToFront();
+  const known = new Set(chromium.context.pages());
+  await popup.getByRole('button', { name: button }).click();
+  const editor = await waitForPage(
+    chromium.context,
+    (url) => url.includes('/editor.html?draft=') && ![...known].some((page) => page.url() === url),
+  );
+  return { popup, editor };
+}

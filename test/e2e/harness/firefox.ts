@@ -105,3 +105,13 @@ export async function waitForStatus(page: Page, expected: string | RegExp): Prom
     pattern,
   );
 }
+
+/** Saves the server URL and token on the Options page, as a user would. */
+export async function connectExtension(firefox: FirefoxWithExtension, serverUrl: string, token: string): Promise<void> {
+  const options = await openExtensionPage(firefox.browser, firefox.extensionUrl('options.html'), 'form');
+  await fill(options, 'Server URL', serverUrl);
+  await fill(options, 'Access token', token);
+  await clickButton(options, 'Save');
+  await waitForStatus(options, 'Saved');
+  await options.close();
+}
