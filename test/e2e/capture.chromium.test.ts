@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { buildExtensionForE2e } from './harness/build-extension';
+import { e2eExtensionDir } from './harness/build-extension';
 import { launchChromiumWithExtension, waitForPage, type ChromiumWithExtension } from './harness/chromium';
 import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
 import { startSnagServer, type RunningSnagServer } from './harness/snag-server';
@@ -12,7 +12,7 @@ describe('Chromium: capture in the extension → outbox → server → ops feed'
   let chromium: ChromiumWithExtension;
 
   beforeAll(async () => {
-    const extensionDir = buildExtensionForE2e('chrome');
+    const extensionDir = e2eExtensionDir('chrome');
     [fixtures, server] = await Promise.all([startFixtureServer(), startSnagServer()]);
     chromium = await launchChromiumWithExtension(extensionDir);
   });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { buildExtensionForE2e } from './harness/build-extension';
+import { e2eExtensionDir } from './harness/build-extension';
 import {
   clickButton,
   fill,
@@ -20,7 +20,7 @@ describe('Firefox: capture in the extension → outbox → server → ops feed',
   let firefox: FirefoxWithExtension;
 
   beforeAll(async () => {
-    const extensionDir = buildExtensionForE2e('firefox');
+    const extensionDir = e2eExtensionDir('firefox');
     [fixtures, server] = await Promise.all([startFixtureServer(), startSnagServer()]);
     firefox = await launchFirefoxWithExtension(extensionDir);
   });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { capture } from '#shared/capture';
-import { buildExtensionForE2e } from './harness/build-extension';
+import { e2eExtensionDir } from './harness/build-extension';
 import {
   connectExtension,
   launchChromiumWithExtension,
@@ -18,7 +18,7 @@ describe('Chromium: private data never leaves the browser', () => {
   let chromium: ChromiumWithExtension;
 
   beforeAll(async () => {
-    const extensionDir = buildExtensionForE2e('chrome');
+    const extensionDir = e2eExtensionDir('chrome');
     [fixtures, server] = await Promise.all([startFixtureServer(), startSnagServer()]);
     chromium = await launchChromiumWithExtension(extensionDir);
     await connectExtension(chromium, server.url, server.token);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { capture } from '#shared/capture';
-import { buildExtensionForE2e } from './harness/build-extension';
+import { e2eExtensionDir } from './harness/build-extension';
 import { waitForCaptures } from './harness/expectations';
 import {
   clickButton,
@@ -21,7 +21,7 @@ describe('Firefox: private data never leaves the browser', () => {
   let firefox: FirefoxWithExtension;
 
   beforeAll(async () => {
-    const extensionDir = buildExtensionForE2e('firefox');
+    const extensionDir = e2eExtensionDir('firefox');
     [fixtures, server] = await Promise.all([startFixtureServer(), startSnagServer()]);
     firefox = await launchFirefoxWithExtension(extensionDir);
     await connectExtension(firefox, server.url, server.token);

@@ -1,7 +1,7 @@
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
-import { buildExtensionForE2e } from './harness/build-extension';
+import { e2eExtensionDir } from './harness/build-extension';
 import { connectExtension, launchChromiumWithExtension, startFromPopup, type ChromiumWithExtension } from './harness/chromium';
 import { waitForCaptures } from './harness/expectations';
 import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
@@ -19,7 +19,7 @@ describe('Chromium: offline-first sync', () => {
   let proxy: FaultProxy | undefined;
 
   beforeAll(async () => {
-    extensionDir = buildExtensionForE2e('chrome');
+    extensionDir = e2eExtensionDir('chrome');
     fixtures = await startFixtureServer();
   });
 

@@ -10,16 +10,23 @@ const folders: Record<Target, string> = { chrome: 'chrome-mv3', firefox: 'firefo
 
 /**
  * The end-to-end build differs from the shipped one only by host access (SNAG_E2E=1, see
- * wxt.config.ts): automation cannot click the toolbar button that grants activeTab.
+ * wxt.config.ts): automation cannot click the toolbar button that grants activeTab. The e2e
+ * project's global setup builds it once per run, for every test file.
  */
-export function buildExtensionForE2e(target: Target): string {
+export function buildExtensionForE2e(target: Target): void {
   execFileSync(process.execPath, [join(repoRoot, 'node_modules/wxt/bin/wxt.mjs'), 'build', '-b', target], {
     cwd: repoRoot,
     env: { ...process.env, SNAG_E2E: '1' },
     stdio: 'inherit',
   });
+}
+
+/** The folder of this run's end-to-end build for `target`. */
+export function e2eExtensionDir(target: Target): string {
   const dir = join(e2eOutDir, folders[target]);
-  if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`the ${target} build left no manifest in ${dir}`);
+  if (!existsSync(join(dir, 'manifest.json'))) {
+    throw new Error(`no ${target} end-to-end build in ${dir}: run the e2e tests through vitest (its global setup builds it)`);
+  }
   return dir;
 }
 
