@@ -14,22 +14,6 @@ export const REQUEST_EVENT = 'snag:diagnostics-request';
 /** …and the collector answers with this one, whose `detail` is JSON text (only strings cross between worlds). */
 export const RESPONSE_EVENT = 'snag:diagnostics';
 
-const INSTALLED = Symbol.for('snag.diagnostics-collector');
-const TEXT_MAX = 1000;
-
-const cut = (text: string) => (text.length > TEXT_MAX ? `${text.slice(0, TEXT_MAX - 1)}…` : text);
-
-/** One console argument as text: errors by name and message, objects as JSON when they can be. */
-function describe(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (value instanceof Error) return `${value.name}: ${value.message}`;
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
-  }
-}
-
 /** What the collector uses of an XMLHttpRequest. */
 type XhrLike = Pick<XMLHttpRequest, 'open' | 'send' | 'addEventListener' | 'status'>;
 
@@ -45,16 +29,37 @@ export type CollectorWindow = Pick<Window, 'addEventListener' | 'removeEventList
 /**
  * Start collecting in `win` (once: a second call does nothing). Answers a function that puts
  * everything back, for tests.
+ *
+ * Self-contained, like the functions `executeScript` sends: Firefox's bridge puts its source into
+ * the page as an inline script, so it runs before the page's own scripts. Hence the limits and
+ * event names are repeated here as literals (the tests check they match the exports above).
  */
 export function installDiagnosticsCollector(win: CollectorWindow, now: () => number = Date.now): () => void {
-  if (INSTALLED in win) return () => undefined;
-  Object.defineProperty(win, INSTALLED, { value: true, configurable: true });
+  const installed = Symbol.for('snag.diagnostics-collector');
+  if (installed in win) return () => undefined;
+  Object.defineProperty(win, installed, { value: true, configurable: true });
+  const bufferMax = 30;
+  const windowMs = 5 * 60_000;
+  const requestEvent = 'snag:diagnostics-request';
+  const responseEvent = 'snag:diagnostics';
+
+  const cut = (text: string) => (text.length > 1000 ? `${text.slice(0, 999)}…` : text);
+  /** One console argument as text: errors by name and message, objects as JSON when they can be. */
+  const describe = (value: unknown): string => {
+    if (typeof value === 'string') return value;
+    if (value instanceof Error) return `${value.name}: ${value.message}`;
+    try {
+      return JSON.stringify(value) ?? String(value);
+    } catch {
+      return String(value);
+    }
+  };
 
   const consoleErrors: ConsoleError[] = [];
   const failedRequests: FailedRequest[] = [];
   const keep = <T>(list: T[], entry: T) => {
     list.push(entry);
-    if (list.length > BUFFER_MAX) list.splice(0, list.length - BUFFER_MAX);
+    if (list.length > bufferMax) list.splice(0, list.length - bufferMax);
   };
   const at = () => new Date(now()).toISOString();
   const absolute = (url: string) => {
@@ -131,12 +136,12 @@ export function installDiagnosticsCollector(win: CollectorWindow, now: () => num
   };
 
   const answer = () => {
-    const since = new Date(now() - DIAGNOSTICS_WINDOW_MS).toISOString();
+    const since = new Date(now() - windowMs).toISOString();
     const recent = <T extends { at: string }>(list: T[]) => list.filter((entry) => entry.at >= since);
     const detail = JSON.stringify({ consoleErrors: recent(consoleErrors), failedRequests: recent(failedRequests) });
-    win.dispatchEvent(new win.CustomEvent(RESPONSE_EVENT, { detail }));
+    win.dispatchEvent(new win.CustomEvent(responseEvent, { detail }));
   };
-  win.addEventListener(REQUEST_EVENT, answer);
+  win.addEventListener(requestEvent, answer);
 
   return () => {
     win.console.error = originalError;
@@ -145,7 +150,7 @@ export function installDiagnosticsCollector(win: CollectorWindow, now: () => num
     prototype.send = originalSend;
     win.removeEventListener('error', onError, true);
     win.removeEventListener('unhandledrejection', onRejection);
-    win.removeEventListener(REQUEST_EVENT, answer);
-    Reflect.deleteProperty(win, INSTALLED);
+    win.removeEventListener(requestEvent, answer);
+    Reflect.deleteProperty(win, installed);
   };
 }

@@ -446,8 +446,20 @@ function query(root: Root, selector: string, all = false): Element[] {
 }
 
 function evaluateXPath(doc: Document, root: Root, xpath: string): Element | null {
+  let context: Node = root;
+  let path = xpath;
+  if (isShadowRoot(root)) {
+    // XPath cannot start at a shadow root: take the first step by hand, the rest from there.
+    const step = /^\.\/(?:([a-z][\w-]*)|\*\[local-name\(\)="([^"]+)"\])(?:\[(\d+)\])?(\/.*)?$/i.exec(xpath);
+    if (!step) return null;
+    const name = step[1] ?? step[2];
+    const top = Array.from(root.children).filter((child) => child.localName === name)[Number(step[3] ?? 1) - 1];
+    if (!top || !step[4]) return top ?? null;
+    context = top;
+    path = `.${step[4]}`;
+  }
   try {
-    const node = doc.evaluate(xpath, root, null, 9 /* FIRST_ORDERED_NODE_TYPE */, null).singleNodeValue;
+    const node = doc.evaluate(path, context, null, 9 /* FIRST_ORDERED_NODE_TYPE */, null).singleNodeValue;
     return isElement(node) ? node : null;
   } catch {
     return null;

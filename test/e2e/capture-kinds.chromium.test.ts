@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { capture, type Capture } from '#shared/capture';
-import { buildExtensionForE2e } from './harness/build-extension';
+import { e2eExtensionDir } from './harness/build-extension';
 import { connectExtension, launchChromiumWithExtension, startFromPopup, type ChromiumWithExtension } from './harness/chromium';
 import { waitForCaptures } from './harness/expectations';
 import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
@@ -17,7 +16,7 @@ describe('Chromium: every kind of capture arrives at the server with its fields'
   const arrived: Capture[] = [];
 
   beforeAll(async () => {
-    const extensionDir = buildExtensionForE2e('chrome');
+    const extensionDir = e2eExtensionDir('chrome');
     [fixtures, server] = await Promise.all([startFixtureServer(), startSnagServer()]);
     chromium = await launchChromiumWithExtension(extensionDir);
     await connectExtension(chromium, server.url, server.token);
@@ -199,7 +198,11 @@ describe('Chromium: every kind of capture arrives at the server with its fields'
     expect(stored).toMatchObject({
       kind: 'clip',
       quote: 'export button',
-      quoteContext: { prefix: 'Requester: Globex Corporation\nThe ', suffix: ' stays disabled after the invoice is paid. We pressed the' },
+      // 60 characters each side, on one line.
+      quoteContext: {
+        prefix: '71: export stays disabled Requester: Globex Corporation The ',
+        suffix: ' stays disabled after the invoice is paid. We pressed the ex',
+      },
       customer: 'Globex Corporation',
       textFragmentUrl: `${fixtures.url('ticket.html?clip')}#:~:text=The-,export%20button,-stays%20disabled%20after`,
     });
@@ -233,5 +236,3 @@ async function webpSize(bytes: Uint8Array): Promise<{ width: number; height: num
   if (chunk === 'VP8 ') return { width: view.getUint16(26, true) & 0x3fff, height: view.getUint16(28, true) & 0x3fff };
   throw new Error(`not a WebP image (${chunk})`);
 }
-
-export type { Page };

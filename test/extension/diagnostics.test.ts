@@ -92,6 +92,23 @@ describe('the diagnostics collector (in the page)', () => {
     expect(ask(page)).toBeUndefined();
   });
 
+  it('is self-contained (Firefox puts its source into the page) and keeps the exported limits', async () => {
+    const source = installDiagnosticsCollector.toString();
+    expect(source).not.toMatch(/\b(import|require)\b|__vite|_[a-z]+\$/);
+    const standalone: unknown = new Function(`return (${source})`)();
+    if (typeof standalone !== 'function') throw new Error('the source is not a function');
+    const { page } = fakePage(() => new Response('', { status: 503 }));
+    let now = 0;
+    const uninstall: unknown = Reflect.apply(standalone, undefined, [page, () => now]);
+    for (let index = 0; index < BUFFER_MAX + 1; index += 1) await page.fetch(`/${index}`);
+    const answer = ask(page);
+    expect(answer).toMatchObject({ failedRequests: expect.any(Array) });
+    expect(diagnosticsFromPage(JSON.stringify(answer), now)?.failedRequests).toHaveLength(BUFFER_MAX);
+    now += DIAGNOSTICS_WINDOW_MS + 1;
+    expect(ask(page)).toEqual({ consoleErrors: [], failedRequests: [] });
+    if (typeof uninstall === 'function') uninstall();
+  });
+
   it('installs once however often the script runs', () => {
     const { page } = fakePage(() => new Response('ok'));
     const uninstall = installDiagnosticsCollector(page);

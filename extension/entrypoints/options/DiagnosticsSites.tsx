@@ -8,7 +8,7 @@ import {
   readDiagnosticsSites,
   syncDiagnosticsScripts,
 } from '@/lib/diagnostics-sites';
-import { errorMessage } from '@/lib/result';
+import { errorMessage, fail } from '@/lib/result';
 
 /**
  * Console errors and failed requests for QA, per site: turning a site on asks the browser for
@@ -35,10 +35,7 @@ export function DiagnosticsSites() {
     event.preventDefault();
     setBusy(true);
     // The permission prompt must come straight from the click: nothing is awaited before it.
-    const result = await enableDiagnostics(browser, diagnosticsSitesStore, site).catch((error: unknown) => ({
-      ok: false as const,
-      reason: errorMessage(error),
-    }));
+    const result = await enableDiagnostics(browser, diagnosticsSitesStore, site).catch((error: unknown) => fail(errorMessage(error)));
     setBusy(false);
     if (!result.ok) return setMessage(result.reason);
     setSites(result.value);
@@ -48,7 +45,7 @@ export function DiagnosticsSites() {
 
   async function turnOff(which: string) {
     setBusy(true);
-    const result = await disableDiagnostics(browser, diagnosticsSitesStore, which);
+    const result = await disableDiagnostics(browser, diagnosticsSitesStore, which).catch((error: unknown) => fail(errorMessage(error)));
     setBusy(false);
     if (result.ok) setSites(result.value);
     setMessage(result.ok ? `Diagnostics off for ${which}` : result.reason);
