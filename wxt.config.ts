@@ -27,7 +27,27 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+S' },
         description: 'Capture this screen',
       },
+      'pin-element': {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: 'Pin an element of this page',
+      },
+      'clip-selection': {
+        suggested_key: { default: 'Alt+Shift+C' },
+        description: 'Clip the selected text',
+      },
+      // Chrome takes at most four suggested keys; people can set one in the browser's shortcut settings.
+      'capture-full-page': { description: 'Capture this whole page' },
     },
+    // Asked for one site at a time, when the user turns on console and network diagnostics there
+    // (Options). Firefox's Manifest V2 lists origins among its optional permissions.
+    ...(browser === 'firefox'
+      ? {
+          optional_permissions: ['http://*/*', 'https://*/*'],
+          // Firefox cannot register a script in the page's world: a content script puts the collector
+          // there, and loads this file instead on pages whose CSP refuses inline scripts.
+          web_accessible_resources: [{ matches: ['<all_urls>'], resources: ['diagnostics-main.js'] }],
+        }
+      : { optional_host_permissions: ['http://*/*', 'https://*/*'] }),
     ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'snag@snag.invalid' } } } : {}),
   }),
 });

@@ -3,6 +3,7 @@ import type { Browser, WxtBrowser } from 'wxt/browser';
 import type { FetchLike } from './api-client';
 import { badgeFor } from './badge';
 import type { CaptureDeps } from './capture-context';
+import { captureFullPage } from './capture-full-page';
 import { captureScreen } from './capture-screen';
 import { clipSelection } from './clip-selection';
 import { testConnection } from './connection-test';
@@ -13,15 +14,20 @@ import type { BackgroundHandlers, OutboxStatus } from './messages';
 import { discardEntry, heldForToken, listOutbox, pendingOverview, requeueEntry, requeueUnsent } from './outbox';
 import { summarizeOutbox } from './outbox-summary';
 import { ensurePersistentStorage } from './persistent-storage';
+import { PIN_CANCELLED, pinElement } from './pin-element';
 import { errorMessage, fail, ok, type Result } from './result';
 import { isConfigured, readSettings, settingsStore } from './settings';
 import { syncOutbox, type ServerAccess } from './sync';
 import { webLock, type LockRequester, type SyncLock } from './sync-lock';
 import { nextSyncAlarm, SYNC_ALARM } from './sync-schedule';
 import { browserTabAccess, toTargetTab } from './tab-access';
+import { refreshWorkspaceLists, workspaceListsStore } from './workspace-lists';
 
 export const CLIP_MENU_ID = 'clip-selection';
 export const CAPTURE_COMMAND = 'capture-screen';
+export const FULL_PAGE_COMMAND = 'capture-full-page';
+export const PIN_COMMAND = 'pin-element';
+export const CLIP_COMMAND = 'clip-selection';
 const STALE_DRAFT_MS = 7 * 24 * 60 * 60_000;
 /** Where the WXT item `local:settings` (see settings.ts) lives in `storage.local`. */
 const SETTINGS_KEY = 'settings';
@@ -104,6 +110,23 @@ export function createBackgroundServices(api: WxtBrowser, platform: Partial<Back
       onChange: () => reflectOutbox(db),
     });
     await reflectOutbox(db);
+    await refreshSuggestions();
+  }
+
+  /**
+   * The editor's suggestions (workspace tags, recent customers), cached for offline use: asked for
+   * at most every few minutes unless `force`. Never fails the sync it follows.
+   */
+  async function refreshSuggestions(force = false): Promise<void> {
+    try {
+      const refreshed = await refreshWorkspaceLists(
+        { fetch: fetchFromServer, server: serverAccess, store: workspaceListsStore, now },
+        { force },
+      );
+      if (!refreshed.ok && refreshed.reason !== NOT_CONFIGURED) console.warn(`Snag: suggestions not refreshed: ${refreshed.reason}`);
+    } catch (error) {
+      console.warn(`Snag: suggestions not refreshed: ${errorMessage(error)}`);
+    }
   }
 
   async function outboxStatus(db: SnagDb): Promise<OutboxStatus> {
@@ -135,6 +158,8 @@ export function createBackgroundServices(api: WxtBrowser, platform: Partial<Back
   const handlers: BackgroundHandlers = {
     captureScreen: () => withSnagDb((db) => captureScreen(captureDeps(db))),
     clipSelection: () => withSnagDb((db) => clipSelection(captureDeps(db))),
+    pinElement: () => withSnagDb((db) => pinElement(captureDeps(db))),
+    captureFullPage: () => withSnagDb((db) => captureFullPage(captureDeps(db))),
     syncNow: ({ retryAll }) =>
       withSnagDb(async (db) => {
         if (retryAll) await requeueUnsent(db, now());
@@ -194,11 +219,22 @@ export function createBackgroundServices(api: WxtBrowser, platform: Partial<Back
         await requeueUnsent(db, now(), heldForToken);
         await sync(db);
       });
+      // Another server or token: its tag list and customers, not the old one's.
+      await refreshSuggestions(true);
     }),
 
     onCommand: settle('capture from the shortcut', async (command: string) => {
-      if (command !== CAPTURE_COMMAND) return;
-      await showOnButton(await withSnagDb((db) => captureScreen(captureDeps(db))));
+      const flows: Record<string, (deps: CaptureDeps) => Promise<Result<unknown>>> = {
+        [CAPTURE_COMMAND]: (deps) => captureScreen(deps),
+        [FULL_PAGE_COMMAND]: (deps) => captureFullPage(deps),
+        [PIN_COMMAND]: (deps) => pinElement(deps),
+        [CLIP_COMMAND]: (deps) => clipSelection(deps),
+      };
+      const flow = Object.hasOwn(flows, command) ? flows[command] : undefined;
+      if (!flow) return;
+      const result = await withSnagDb((db) => flow(captureDeps(db)));
+      // Esc in the picker is the user's choice, not a failure to flag on the button.
+      await showOnButton(!result.ok && result.reason === PIN_CANCELLED ? ok(null) : result);
     }),
 
     onMenuClicked: settle('clip from the menu', async (info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab) => {

@@ -1,4 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import type { DraftDetails } from './capture-details';
 import type { PageInfo } from './page-info';
 import type { ParsedCaptureInput, ScreenshotContentType } from '#shared/capture';
 import type { Environment } from '#shared/environment';
@@ -34,6 +35,8 @@ export interface Draft {
   image?: StoredImage;
   /** Areas the editor starts with already redacted; the user may remove them. */
   redactionSuggestions?: RedactionSuggestion[];
+  /** What the capture flow learned besides the basics: pinned element, full page, clip context… (see capture-details.ts). */
+  details?: DraftDetails;
 }
 
 /**

@@ -54,6 +54,10 @@ export const uiToBackground = {
   captureScreen: { request: empty, response: draftCreated },
   /** Clip the selected text of the tab the user is looking at and open the editor on it. */
   clipSelection: { request: empty, response: draftCreated },
+  /** Let the user pick an element in the tab they are looking at; answers once it is pinned (or cancelled). */
+  pinElement: { request: empty, response: draftCreated },
+  /** Scroll and screenshot the whole page the user is looking at, and open the editor on it. */
+  captureFullPage: { request: empty, response: draftCreated },
   /** Send what is due now; `retryAll` first makes every unsent entry due, failed ones included. */
   syncNow: { request: z.strictObject({ retryAll: z.boolean().default(false) }), response: outboxStatusSchema },
   getOutboxStatus: { request: empty, response: outboxStatusSchema },

@@ -35,6 +35,8 @@ function handlers(overrides: Partial<BackgroundHandlers> = {}): BackgroundHandle
   return {
     captureScreen: vi.fn(async () => ok({ draftId: 'd1' })),
     clipSelection: vi.fn(async () => ok({ draftId: 'd2' })),
+    pinElement: vi.fn(async () => ok({ draftId: 'd3' })),
+    captureFullPage: vi.fn(async () => ok({ draftId: 'd4' })),
     syncNow: vi.fn(async () => ok(status)),
     getOutboxStatus: vi.fn(async () => ok(status)),
     retryCapture: vi.fn(async () => ok(status)),

@@ -14,6 +14,16 @@ function uploadText({ title, phase, bytes }: OutboxStatus['uploads'][number]): s
     : `${title}: sending…`;
 }
 
+type CaptureAction = 'captureScreen' | 'captureFullPage' | 'pinElement' | 'clipSelection';
+
+/** What the popup says while the background works. */
+const pending: Record<CaptureAction, string> = {
+  captureScreen: 'Capturing…',
+  captureFullPage: 'Capturing the whole page (it scrolls, two screens a second)…',
+  pinElement: 'Point at the element to pin in the page, then click it (Esc cancels)',
+  clipSelection: 'Clipping…',
+};
+
 export function Popup() {
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
@@ -24,10 +34,18 @@ export function Popup() {
     ensurePersistentStorage(navigator.storage).catch((error: unknown) => console.warn('Snag: persist()', error));
   }, []);
 
-  async function start(action: 'captureScreen' | 'clipSelection') {
+  async function start(action: CaptureAction) {
     setBusy(true);
-    setMessage(action === 'captureScreen' ? 'Capturing…' : 'Clipping…');
-    const result = await sendToBackground(action, {});
+    setMessage(pending[action]);
+    const request = sendToBackground(action, {});
+    if (action === 'pinElement') {
+      // The user picks the element in the page; the popup would close at the first click there anyway.
+      window.close();
+      // Still here when the popup is a tab of its own.
+      setBusy(false);
+      return;
+    }
+    const result = await request;
     setBusy(false);
     // On success the editor opens in a new tab, which usually closes this popup anyway.
     setMessage(result.ok ? 'Opened the editor in a new tab' : result.reason);
@@ -64,6 +82,12 @@ export function Popup() {
       <div className="actions">
         <button type="button" className="primary" disabled={busy} onClick={() => start('captureScreen')}>
           Capture this screen
+        </button>
+        <button type="button" disabled={busy} onClick={() => start('captureFullPage')}>
+          Capture full page
+        </button>
+        <button type="button" disabled={busy} onClick={() => start('pinElement')}>
+          Pin element
         </button>
         <button type="button" disabled={busy} onClick={() => start('clipSelection')}>
           Clip selection
