@@ -5,6 +5,7 @@ import { addCounts, noneFound, scrubText, scrubUrl, type ScrubCounts, type Scrub
 import { WHOLE_IMAGE, type Box } from './annotation-geometry';
 import type { Draft, OutboxEntry, SnagDb } from './db';
 import { prepareUpload, type CanvasFactory } from './flatten';
+import { draftDetails, withDetails, type DetailFields } from './capture-details';
 import { saveDraftToOutbox } from './outbox';
 import { fail, ok, type Result } from './result';
 
@@ -17,6 +18,8 @@ export interface EditorInput {
   annotations: Annotation[];
   /** The part of the captured image to keep, in fractions of it; the whole image when absent. */
   crop?: Box;
+  /** Category, severity, customer, flow: what the editor's detail fields hold. */
+  details?: DetailFields;
 }
 
 export function parseTags(text: string): string[] {
@@ -87,7 +90,9 @@ export interface SaveCaptureDeps {
  * it all and drop the draft (which holds the original image) in one transaction.
  */
 export async function saveCapture(deps: SaveCaptureDeps, draft: Draft, input: EditorInput): Promise<Result<OutboxEntry>> {
-  const capture = buildCaptureInput(draft, input, deps.newId(), deps.scrub);
+  const base = buildCaptureInput(draft, input, deps.newId(), deps.scrub);
+  if (!base.ok) return base;
+  const capture = input.details ? withDetails(base.value, draftDetails(draft), input.details, deps.scrub) : base;
   if (!capture.ok) return capture;
   const image = draft.image
     ? await prepareUpload(deps.canvases, draft.image, { crop: input.crop ?? WHOLE_IMAGE, annotations: capture.value.annotations })

@@ -14,7 +14,7 @@ import {
 import { putDraft } from '@/lib/drafts';
 import { getScreenshot, listOutbox } from '@/lib/outbox';
 import { buildCaptureInput } from '@/lib/save-capture';
-import { saveDetailedCapture } from '@/lib/save-detailed-capture';
+import { saveCapture } from '@/lib/save-capture';
 import { encodeFakeImage, fakeCanvases, noisyPixels } from './fake-canvas';
 import { clipDraft, freshDb, screenshotDraft } from './helpers';
 
@@ -165,7 +165,7 @@ describe('scrubDetails', () => {
   });
 });
 
-describe('saveDetailedCapture', () => {
+describe('saveCapture with details', () => {
   it('stores the capture with its details in the outbox, image encoded, draft gone', async () => {
     const db = await freshDb();
     const draft: DetailedDraft = {
@@ -173,11 +173,15 @@ describe('saveDetailedCapture', () => {
       details: { element, diagnostics },
     };
     await putDraft(db, draft);
-    const saved = await saveDetailedCapture(
+    const saved = await saveCapture(
       { db, canvases: fakeCanvases(), scrub: ALL_SCRUBBERS, now: () => 42, newId: uuidv7 },
       draft,
-      { comment: 'Export is greyed out', tags: 'blocked', annotations: [] },
-      { category: 'bug', severity: 'high', customer: 'Globex', flow: 'Billing', step: '' },
+      {
+        comment: 'Export is greyed out',
+        tags: 'blocked',
+        annotations: [],
+        details: { category: 'bug', severity: 'high', customer: 'Globex', flow: 'Billing', step: '' },
+      },
     );
     expect(saved.ok).toBe(true);
     const [entry] = await listOutbox(db);
@@ -199,11 +203,10 @@ describe('saveDetailedCapture', () => {
     const db = await freshDb();
     const draft = screenshotDraft({ image: encodeFakeImage(noisyPixels(4, 4)) });
     await putDraft(db, draft);
-    const saved = await saveDetailedCapture(
+    const saved = await saveCapture(
       { db, canvases: fakeCanvases(), scrub: ALL_SCRUBBERS, now: () => 42, newId: uuidv7 },
       draft,
-      { comment: '', tags: '', annotations: [] },
-      { ...emptyDetailFields, step: 'only a step' },
+      { comment: '', tags: '', annotations: [], details: { ...emptyDetailFields, step: 'only a step' } },
     );
     expect(saved.ok).toBe(false);
     expect(await listOutbox(db)).toEqual([]);

@@ -14,8 +14,7 @@ import { sendToBackground } from '@/lib/messages';
 import { pinOutline } from '@/lib/pin-outline';
 import type { PrivacySettings } from '@/lib/privacy-settings';
 import { errorMessage, fail, type Result } from '@/lib/result';
-import { scrubCaptureText } from '@/lib/save-capture';
-import { saveDetailedCapture } from '@/lib/save-detailed-capture';
+import { saveCapture, scrubCaptureText } from '@/lib/save-capture';
 import { rememberCustomer, workspaceListsStore, type WorkspaceLists } from '@/lib/workspace-lists';
 import { Annotator } from './Annotator';
 import { DetailsFields } from './DetailsFields';
@@ -76,11 +75,10 @@ export function DraftEditor({ draft, privacy, lists, rememberedFlow }: DraftEdit
     setBusy(true);
     setMessage('Saving…');
     const saved = await withSnagDb((db) =>
-      saveDetailedCapture(
+      saveCapture(
         { db, canvases: browserCanvases(document), scrub, now: Date.now, newId: uuidv7 },
         draft,
-        { comment, tags, annotations, crop: doc.crop },
-        fields,
+        { comment, tags, annotations, crop: doc.crop, details: fields },
       ),
     ).catch((error: unknown) => fail(`Could not save: ${errorMessage(error)}`));
     if (!saved.ok) {
