@@ -39,9 +39,9 @@ export function Popup() {
     setMessage(pending[action]);
     const request = sendToBackground(action, {});
     if (action === 'pinElement') {
-      // The user picks the element in the page; the popup would close at the first click there anyway.
-      window.close();
-      // Still here when the popup is a tab of its own.
+      // The user picks the element in the page, where a toolbar popup would close at the first click
+      // anyway. A popup opened as a tab of its own (tabs.getCurrent answers it) stays, as any tab would.
+      if ((await browser.tabs.getCurrent()) === undefined) window.close();
       setBusy(false);
       return;
     }
