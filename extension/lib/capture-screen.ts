@@ -3,6 +3,7 @@ import type { StoredImage } from './db';
 import { CANNOT_ACCESS, commonDetails, findTargetTab, openDraftInEditor, readCaptureContext, type CaptureDeps } from './capture-context';
 import type { DetailedDraft } from './capture-details';
 import { fail, ok, type Result } from './result';
+import type { TargetTab } from './tab-access';
 
 /**
  * Screenshot the visible part of the tab the user is looking at, save it as a draft with the page
@@ -11,22 +12,30 @@ import { fail, ok, type Result } from './result';
 export async function captureScreen(deps: CaptureDeps): Promise<Result<{ draftId: string }>> {
   const tab = await findTargetTab(deps);
   if (!tab.ok) return tab;
+  const draft = await screenshotDraft(deps, tab.value);
+  if (!draft.ok) return draft;
+  return openDraftInEditor(deps, draft.value, tab.value);
+}
 
+/**
+ * A draft of the visible part of `tab`, with the page, environment, redaction suggestions and the
+ * details read from the page: what every screenshot-based capture starts from.
+ */
+export async function screenshotDraft(deps: CaptureDeps, tab: TargetTab): Promise<Result<DetailedDraft>> {
   let dataUrl: string;
   try {
-    dataUrl = await deps.tabs.captureVisible(tab.value.windowId);
+    dataUrl = await deps.tabs.captureVisible(tab.windowId);
   } catch {
     return fail(CANNOT_ACCESS);
   }
   const image = decodeImageDataUrl(dataUrl);
   if (!image.ok) return image;
 
-  const context = await readCaptureContext(deps, tab.value.id, { url: tab.value.url });
+  const context = await readCaptureContext(deps, tab.id, { url: tab.url });
   if (!context.ok) return context;
   const { redactionSuggestions } = context.value;
   const details = commonDetails(context.value.details);
-
-  const draft: DetailedDraft = {
+  return ok({
     id: deps.newId(),
     kind: 'screenshot',
     page: context.value.page,
@@ -36,8 +45,7 @@ export async function captureScreen(deps: CaptureDeps): Promise<Result<{ draftId
     // Measured in the viewport the screenshot shows, so they line up with it.
     ...(redactionSuggestions.length > 0 ? { redactionSuggestions } : {}),
     ...(Object.keys(details).length > 0 ? { details } : {}),
-  };
-  return openDraftInEditor(deps, draft, tab.value);
+  });
 }
 
 /** `data:image/png;base64,…` (what `captureVisibleTab` answers) to bytes. */

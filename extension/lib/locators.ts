@@ -1,4 +1,8 @@
 import type { CssBox, ElementLocator } from '#shared/capture';
+import { cssString, isElement, isShadowRoot, query, rootOf, type Root } from './dom-query';
+import { accessibleName, privacyCheck, roleOf, textSnippet } from './element-identity';
+
+export { accessibleName, privacyCheck, roleOf, rootOf, textSnippet };
 
 /**
  * Ways to find a pinned element again later, when the page may have changed a little: a unique CSS
@@ -9,12 +13,9 @@ import type { CssBox, ElementLocator } from '#shared/capture';
 
 /** Attributes test suites and teams put on elements precisely so they can be found again. */
 const TEST_ID_ATTRIBUTES = ['data-testid', 'data-test-id', 'data-test', 'data-qa', 'data-cy'] as const;
-const TEXT_MAX_LENGTH = 300;
-const NAME_MAX_LENGTH = 300;
 /** Longer hook values are usually content (a sentence, a URL), not identifiers. */
 const HOOK_MAX_LENGTH = 100;
 
-type Root = Document | ShadowRoot;
 
 // CSS-in-JS and framework prefixes whose suffix is a hash: `css-1x2y3z`, `sc-abc123`, `:r1:`, `ember42`.
 const GENERATED_PREFIX = /^(?:css|sc|jsx|emotion|svelte|ember|ext-gen|mui|chakra|radix|headlessui|react-aria|rc|ng-|__next)[-_:]?\w*\d/i;
@@ -34,10 +35,6 @@ export function looksGenerated(value: string): boolean {
   });
 }
 
-/** A CSS string literal. */
-function cssString(value: string): string {
-  return `"${value.replace(/["\\]/g, '\\$&').replace(/\n/g, '\\a ')}"`;
-}
 
 /** `#id` when the id is a plain identifier, else `[id="…"]` (no CSS.escape needed). */
 function idSelector(id: string): string {
@@ -152,162 +149,7 @@ export function xpathOf(element: Element, root: Root = rootOf(element)): string 
   return `${isShadowRoot(root) ? '.' : ''}/${steps.join('/')}`;
 }
 
-function isShadowRoot(node: Node): node is ShadowRoot {
-  return 'host' in node && node.nodeType === 11;
-}
 
-export function rootOf(element: Element): Root {
-  const root = element.getRootNode();
-  return isShadowRoot(root) ? root : element.ownerDocument;
-}
-
-/** The ARIA role the element has: its `role`, else the one HTML gives its tag. */
-export function roleOf(element: Element): string | undefined {
-  const explicit = element.getAttribute('role')?.trim().split(/\s+/)[0];
-  if (explicit) return explicit;
-  const tag = element.localName;
-  if (tag === 'input') {
-    const type = (element.getAttribute('type') ?? 'text').toLowerCase();
-    const byType: Record<string, string> = {
-      button: 'button',
-      submit: 'button',
-      reset: 'button',
-      image: 'button',
-      checkbox: 'checkbox',
-      radio: 'radio',
-      range: 'slider',
-      number: 'spinbutton',
-      search: 'searchbox',
-    };
-    return type === 'hidden' ? undefined : (byType[type] ?? 'textbox');
-  }
-  if (/^h[1-6]$/.test(tag)) return 'heading';
-  const byTag: Record<string, string> = {
-    button: 'button',
-    textarea: 'textbox',
-    select: element.hasAttribute('multiple') ? 'listbox' : 'combobox',
-    nav: 'navigation',
-    main: 'main',
-    header: 'banner',
-    footer: 'contentinfo',
-    aside: 'complementary',
-    form: 'form',
-    dialog: 'dialog',
-    ul: 'list',
-    ol: 'list',
-    li: 'listitem',
-    table: 'table',
-    tr: 'row',
-    td: 'cell',
-    th: 'columnheader',
-    img: element.getAttribute('alt') === '' ? 'presentation' : 'img',
-    progress: 'progressbar',
-    option: 'option',
-    summary: 'button',
-  };
-  if (tag === 'a' || tag === 'area') return element.hasAttribute('href') ? 'link' : undefined;
-  if (tag === 'section') return element.hasAttribute('aria-label') || element.hasAttribute('aria-labelledby') ? 'region' : undefined;
-  return byTag[tag];
-}
-
-const collapse = (text: string, max: number) => {
-  const clean = text.replace(/\s+/g, ' ').trim();
-  return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
-};
-
-/** Form fields: their text would be what the user typed, so it is never read. */
-const isFormField = (element: Element) => ['input', 'textarea', 'select'].includes(element.localName);
-
-// Roles whose accessible name comes from their content (WAI-ARIA "name from content").
-const NAME_FROM_CONTENT = new Set([
-  'button',
-  'link',
-  'heading',
-  'checkbox',
-  'radio',
-  'tab',
-  'menuitem',
-  'option',
-  'cell',
-  'columnheader',
-  'row',
-  'listitem',
-  'switch',
-  'treeitem',
-  'tooltip',
-]);
-
-/**
- * The accessible name, by the main steps of the accessible-name computation: aria-labelledby,
- * aria-label, a <label>, alt, title, placeholder, then the content for roles named by it. Not the
- * whole algorithm (no CSS-generated content, no embedded-control values), which is enough to tell a
- * reviewer what the element was. `privateElement`: its content is not used.
- */
-export function accessibleName(element: Element, privateElement = false): string | undefined {
-  const doc = element.ownerDocument;
-  const byIds = (element.getAttribute('aria-labelledby') ?? '')
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((id) => doc.getElementById(id)?.textContent ?? '')
-    .join(' ');
-  const candidates = [
-    byIds,
-    element.getAttribute('aria-label') ?? '',
-    labelTextOf(element),
-    element.getAttribute('alt') ?? '',
-    element.getAttribute('title') ?? '',
-    element.getAttribute('placeholder') ?? '',
-  ];
-  const role = roleOf(element);
-  if (!privateElement && !isFormField(element) && role !== undefined && NAME_FROM_CONTENT.has(role)) {
-    candidates.push(element.textContent ?? '');
-  }
-  const name = candidates.map((candidate) => collapse(candidate, NAME_MAX_LENGTH)).find((candidate) => candidate !== '');
-  return name;
-}
-
-const LABELABLE = new Set(['input', 'textarea', 'select', 'button', 'meter', 'output', 'progress']);
-
-/** The text of the <label>s of a form control: `for` its id, or wrapped around it. */
-function labelTextOf(element: Element): string {
-  if (!LABELABLE.has(element.localName)) return '';
-  const texts: string[] = [];
-  const id = element.getAttribute('id');
-  if (id) {
-    for (const label of query(rootOf(element), `label[for=${cssString(id)}]`, true)) texts.push(label.textContent ?? '');
-  }
-  const wrapping = element.closest('label');
-  if (wrapping) texts.push(wrapping.textContent ?? '');
-  return texts.join(' ');
-}
-
-/** The start of the element's text, whitespace collapsed; nothing for form fields and private elements. */
-export function textSnippet(element: Element, privateElement = false): string {
-  if (privateElement || isFormField(element)) return '';
-  return collapse(element.textContent ?? '', TEXT_MAX_LENGTH);
-}
-
-/**
- * Would the page's own privacy rules hide this element in a screenshot? Password and payment-card
- * fields, anything inside `data-snag-private`, and the user's selectors from Options (matched on
- * the element or an ancestor). Its text is then never recorded.
- */
-export function privacyCheck(selectors: readonly string[] = []): (element: Element) => boolean {
-  const matchesAny = (element: Element, selector: string) => {
-    try {
-      return element.closest(selector) !== null;
-    } catch {
-      return false;
-    }
-  };
-  return (element) => {
-    if (element.closest('[data-snag-private]')) return true;
-    if (element.localName === 'input' && (element.getAttribute('type') ?? '').toLowerCase() === 'password') return true;
-    const autocomplete = (element.getAttribute('autocomplete') ?? '').toLowerCase().split(/\s+/);
-    if (autocomplete.some((token) => token.startsWith('cc-'))) return true;
-    return selectors.some((selector) => matchesAny(element, selector));
-  };
-}
 
 /** The element's box in the top window's viewport: its own box plus the offsets of the frames it sits in. */
 export function boxes(element: Element): { viewportBox: CssBox; documentBox: CssBox } {
@@ -393,7 +235,6 @@ export function locateElement(element: Element, options: LocateOptions = {}): El
   };
 }
 
-const isElement = (node: Node | null | undefined): node is Element => node?.nodeType === 1;
 const isDocument = (value: unknown): value is Document =>
   typeof value === 'object' && value !== null && 'nodeType' in value && value.nodeType === 9;
 
@@ -437,13 +278,6 @@ function queryThroughShadows(doc: Document, selectors: readonly string[], hostsO
   return found ?? (hostsOnly ? doc : null);
 }
 
-function query(root: Root, selector: string, all = false): Element[] {
-  try {
-    return all ? Array.from(root.querySelectorAll(selector)) : [root.querySelector(selector)].filter(isElement);
-  } catch {
-    return [];
-  }
-}
 
 function evaluateXPath(doc: Document, root: Root, xpath: string): Element | null {
   let context: Node = root;

@@ -1,8 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
-import { CANNOT_ACCESS, commonDetails, findTargetTab, openDraftInEditor, readCaptureContext, type CaptureDeps } from './capture-context';
-import type { DetailedDraft } from './capture-details';
-import { decodeImageDataUrl } from './capture-screen';
+import { CANNOT_ACCESS, findTargetTab, openDraftInEditor, type CaptureDeps } from './capture-context';
+import { screenshotDraft } from './capture-screen';
 import { pickOutcomeSchema } from './element-picker';
 import { fail, type Result } from './result';
 import { browserPageScripts, type PageScripts } from './tab-access';
@@ -44,28 +43,7 @@ export async function pinElement(deps: CaptureDeps, tools: PinTools = browserPin
   const element = outcome.data.picked;
 
   // The picker is gone from the screen by now; the outline is drawn as an annotation in the editor.
-  let dataUrl: string;
-  try {
-    dataUrl = await deps.tabs.captureVisible(tab.value.windowId);
-  } catch {
-    return fail(CANNOT_ACCESS);
-  }
-  const image = decodeImageDataUrl(dataUrl);
-  if (!image.ok) return image;
-
-  const context = await readCaptureContext(deps, tab.value.id, { url: tab.value.url });
-  if (!context.ok) return context;
-  const { redactionSuggestions } = context.value;
-
-  const draft: DetailedDraft = {
-    id: deps.newId(),
-    kind: 'screenshot',
-    page: context.value.page,
-    environment: context.value.environment,
-    createdAt: new Date(deps.now()).toISOString(),
-    image: image.value,
-    ...(redactionSuggestions.length > 0 ? { redactionSuggestions } : {}),
-    details: { ...commonDetails(context.value.details), element },
-  };
-  return openDraftInEditor(deps, draft, tab.value);
+  const draft = await screenshotDraft(deps, tab.value);
+  if (!draft.ok) return draft;
+  return openDraftInEditor(deps, { ...draft.value, details: { ...draft.value.details, element } }, tab.value);
 }
