@@ -80,9 +80,16 @@ export function readPageInfo(privateSelectors: readonly string[] = [], request: 
   // on the page (in document coordinates) for a full-page screenshot.
   const sensitiveAreas: SensitiveArea[] = [];
   const seen = new Set<Element>();
+  // The document and every open shadow root in it: design systems put inputs inside components.
+  const roots: Array<Document | ShadowRoot> = [document];
+  for (let index = 0; index < roots.length && roots.length < 1000; index++) {
+    for (const element of roots[index]?.querySelectorAll('*') ?? []) {
+      if (element.shadowRoot) roots.push(element.shadowRoot);
+    }
+  }
   const matching = (selector: string): Element[] => {
     try {
-      return Array.from(document.querySelectorAll(selector));
+      return roots.flatMap((root) => Array.from(root.querySelectorAll(selector)));
     } catch {
       return []; // A selector this page's browser cannot parse protects nothing, but breaks nothing.
     }
@@ -116,6 +123,20 @@ export function readPageInfo(privateSelectors: readonly string[] = [], request: 
     matching('[autocomplete*="cc-" i]').filter((element) =>
       (element.getAttribute('autocomplete') ?? '').toLowerCase().split(/\s+/).some((token) => token.startsWith('cc-')),
     ),
+    'card',
+  );
+  // Hosted card fields live in another origin's iframe, which no script of ours can look into: cover
+  // the whole frame when it belongs to a payment provider or is allowed the Payment Request API.
+  const paymentHosts = /(^|\.)(stripe\.com|braintreegateway\.com|braintree-api\.com|adyen\.com|checkout\.com|paypal\.com|squareup\.com|squarecdn\.com|recurly\.com|chargebee\.com|paddle\.com)$/i;
+  note(
+    matching('iframe').filter((frame) => {
+      if (/\bpayment\b/i.test(frame.getAttribute('allow') ?? '')) return true;
+      try {
+        return paymentHosts.test(new URL(frame.getAttribute('src') ?? '', location.href).hostname);
+      } catch {
+        return false;
+      }
+    }),
     'card',
   );
   note(matching('[data-snag-private]'), 'private');

@@ -93,6 +93,37 @@ describe('readPageInfo (run in the page)', () => {
     ]);
   });
 
+  it('finds sensitive fields inside open shadow roots, and hosted payment-card iframes', () => {
+    document.body.innerHTML = `
+      <login-form id="host"></login-form>
+      <iframe id="stripe" src="https://js.stripe.com/v3/elements-inner-card.html"></iframe>
+      <iframe id="pay" src="https://shop.example.com/pay" allow="payment"></iframe>
+      <iframe id="video" src="https://video.example.com/embed"></iframe>`;
+    const host = document.querySelector('#host');
+    if (!host) throw new Error('no host');
+    const inner = host.attachShadow({ mode: 'open' });
+    inner.innerHTML = '<div><nested-field id="nested"></nested-field></div><input id="shadow-pw" type="password">';
+    const nestedHost = inner.querySelector('#nested');
+    if (!nestedHost) throw new Error('no nested host');
+    nestedHost.attachShadow({ mode: 'open' }).innerHTML = '<input id="deep-cc" autocomplete="cc-number">';
+    const box = (element: Element | null | undefined, rect: DOMRect) => {
+      if (!element) throw new Error('missing element');
+      vi.spyOn(element, 'getBoundingClientRect').mockReturnValue(rect);
+    };
+    box(inner.querySelector('#shadow-pw'), new DOMRect(10, 10, 200, 30));
+    box(nestedHost.shadowRoot?.querySelector('#deep-cc'), new DOMRect(10, 50, 200, 30));
+    place('#stripe', { x: 10, y: 90, width: 300, height: 40 });
+    place('#pay', { x: 10, y: 140, width: 300, height: 40 });
+    place('#video', { x: 10, y: 190, width: 300, height: 40 });
+
+    expect(readPageInfo().sensitiveAreas).toEqual([
+      { kind: 'password', x: 10, y: 10, width: 200, height: 30 },
+      { kind: 'card', x: 10, y: 50, width: 200, height: 30 },
+      { kind: 'card', x: 10, y: 90, width: 300, height: 40 },
+      { kind: 'card', x: 10, y: 140, width: 300, height: 40 },
+    ]);
+  });
+
   it('is self-contained: executeScript sends only its source', () => {
     // Anything imported would appear as a bundler-renamed identifier; the function must build
     // everything it uses from the page's globals.
