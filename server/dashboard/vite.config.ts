@@ -16,9 +16,12 @@ export default defineConfig({
   base: '/',
   plugins: [react()],
   resolve: {
-    // Mirror package.json's `imports` map ("#shared/*" → "./shared/*.ts") explicitly, so the
+    // Mirror package.json's `imports` map ("#shared/*.tsx" as is, else "#shared/*" → "./shared/*.ts"), so the
     // dashboard resolves shared code the same way whatever directory Vite runs from.
-    alias: [{ find: /^#shared\/(.+)$/, replacement: `${sharedDir}$1.ts` }],
+    alias: [
+      { find: /^#shared\/(.+\.tsx)$/, replacement: `${sharedDir}$1` },
+      { find: /^#shared\/(.+)$/, replacement: `${sharedDir}$1.ts` },
+    ],
   },
   build: {
     outDir: 'dist',

@@ -1,18 +1,6 @@
 import { useState, type CSSProperties, type ReactNode } from 'react';
-import type { Annotation, AnnotationPoint } from '#shared/annotation';
-import {
-  arrowHead,
-  contrastingColor,
-  HALO_COLOR,
-  HIGHLIGHTER_OPACITY,
-  TEXT_BASELINE,
-  TEXT_FONT_FAMILY,
-  TEXT_FONT_WEIGHT,
-  TEXT_HALO,
-  TEXT_LINE_HEIGHT,
-  textLines,
-  type Vec,
-} from '#shared/annotation-drawing';
+import type { Annotation } from '#shared/annotation';
+import { DrawnShapeSvg } from '#shared/annotation-svg.tsx';
 
 export interface Size {
   width: number;
@@ -98,7 +86,6 @@ interface ShapeProps {
 
 /** One annotation in image pixels. Text is the reporter's and goes in as text, never as markup. */
 function AnnotationShape({ annotation, size, strokeWidth }: ShapeProps): ReactNode {
-  const at = ([x, y]: AnnotationPoint): Vec => [x * size.width, y * size.height];
   switch (annotation.type) {
     case 'rect': {
       const box = boxIn(annotation, size);
@@ -136,80 +123,8 @@ function AnnotationShape({ annotation, size, strokeWidth }: ShapeProps): ReactNo
           vectorEffect="non-scaling-stroke"
         />
       );
-    case 'arrow': {
-      const width = annotation.strokeWidth * size.width;
-      const from = at(annotation.from);
-      const { head, shaftEnd } = arrowHead(from, at(annotation.to), width);
-      return (
-        <g fill={annotation.color} stroke={annotation.color}>
-          <line x1={from[0]} y1={from[1]} x2={shaftEnd[0]} y2={shaftEnd[1]} strokeWidth={width} strokeLinecap="round" />
-          <polygon points={head.map((point) => point.join(',')).join(' ')} stroke="none" />
-        </g>
-      );
-    }
-    case 'pen':
-    case 'highlighter':
-      return (
-        <polyline
-          points={annotation.points.map((point) => at(point).join(',')).join(' ')}
-          fill="none"
-          stroke={annotation.color}
-          strokeOpacity={annotation.type === 'highlighter' ? HIGHLIGHTER_OPACITY : 1}
-          strokeWidth={annotation.strokeWidth * size.width}
-          strokeLinecap="round"
-          strokeLinejoin="round"
-        />
-      );
-    case 'text': {
-      const fontSize = annotation.size * size.width;
-      const x = annotation.x * size.width;
-      const top = annotation.y * size.height;
-      return (
-        <text
-          fill={annotation.color}
-          stroke={HALO_COLOR}
-          strokeWidth={fontSize * TEXT_HALO}
-          strokeLinejoin="round"
-          paintOrder="stroke"
-          fontFamily={TEXT_FONT_FAMILY}
-          fontWeight={TEXT_FONT_WEIGHT}
-          fontSize={fontSize}
-        >
-          {textLines(annotation.text).map((line, index) => (
-            <tspan key={index} x={x} y={top + fontSize * (TEXT_BASELINE + index * TEXT_LINE_HEIGHT)}>
-              {line}
-            </tspan>
-          ))}
-        </text>
-      );
-    }
-    case 'step': {
-      const [cx, cy] = at([annotation.x, annotation.y]);
-      const radius = annotation.size * size.width;
-      return (
-        <g>
-          <circle cx={cx} cy={cy} r={radius} fill={annotation.color} stroke={HALO_COLOR} strokeWidth={radius * 0.15} />
-          <text
-            x={cx}
-            y={cy}
-            fill={contrastingColor(annotation.color)}
-            fontFamily={TEXT_FONT_FAMILY}
-            fontWeight={700}
-            fontSize={radius * 1.1}
-            textAnchor="middle"
-            dominantBaseline="central"
-          >
-            {annotation.number}
-          </text>
-        </g>
-      );
-    }
-    default: {
-      // A new type in the shared annotation union is a compile error here until it is drawn.
-      const exhaustive: never = annotation;
-      void exhaustive;
-      return null;
-    }
+    default:
+      return <DrawnShapeSvg shape={annotation} size={size} />;
   }
 }
 
