@@ -3,15 +3,16 @@ import { HTTPException } from 'hono/http-exception';
 import { API_PREFIX } from '#shared/api';
 import type { AppEnv } from './env';
 import { errorBody } from './http/errors';
+import { EventBus } from './live/event-bus';
 import { requireToken } from './middleware/auth';
 import { extensionCors } from './middleware/cors';
-import { captureRoutes } from './routes/captures';
-import { customerRoutes } from './routes/customers';
+import { rateLimits, type SecurityOptions, securityHeaders } from './middleware/hardening';
+import { accountApi } from './routes/account-api';
 import { dashboardRoutes } from './routes/dashboard';
+import { dataApi } from './routes/data-api';
 import { healthRoutes } from './routes/health';
-import { meRoutes } from './routes/me';
-import { screenshotRoutes } from './routes/screenshots';
-import { tagRoutes } from './routes/tags';
+import { insightApi } from './routes/insight-api';
+import { reviewApi } from './routes/review-api';
 import type { ScreenshotStore } from './screenshots';
 import type { Store } from './store/store';
 
@@ -21,22 +22,28 @@ export interface AppDeps {
   /** Vite's output for the dashboard; `/` answers 503 until it exists. */
   dashboardDir?: string;
   version?: string;
+  /** Live updates to open dashboards; one per process. */
+  events?: EventBus;
+  security?: SecurityOptions;
+  now?: () => Date;
 }
 
 /** Builds the whole HTTP app without listening, so tests can drive it with app.request(). */
 export function createApp(deps: AppDeps) {
-  const { store, screenshots, dashboardDir, version = '0.0.0-dev' } = deps;
+  const { store, screenshots, dashboardDir, version = '0.0.0-dev', security = {} } = deps;
+  const api = { store, screenshots, events: deps.events ?? new EventBus(), now: deps.now ?? (() => new Date()) };
 
   const app = new Hono<AppEnv>()
+    .use('*', securityHeaders(security))
     .use('/api/*', extensionCors())
     .use('/healthz', extensionCors())
     .use('/api/*', requireToken(store))
+    .use('/api/*', rateLimits(security))
     .route('/healthz', healthRoutes(version))
-    .route(`${API_PREFIX}/me`, meRoutes())
-    .route(`${API_PREFIX}/captures`, captureRoutes(store))
-    .route(`${API_PREFIX}/captures`, screenshotRoutes(store, screenshots))
-    .route(`${API_PREFIX}/tags`, tagRoutes(store))
-    .route(`${API_PREFIX}/customers`, customerRoutes(store))
+    .route(API_PREFIX, accountApi(api))
+    .route(API_PREFIX, reviewApi(api))
+    .route(API_PREFIX, insightApi(api))
+    .route(API_PREFIX, dataApi(api))
     .all('/api/*', (c) =>
       c.json(errorBody('not_found', `no API endpoint ${c.req.method} ${c.req.path}`), 404),
     )

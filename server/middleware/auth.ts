@@ -1,4 +1,5 @@
 import { createMiddleware } from 'hono/factory';
+import { effectivePermissions } from '#shared/roles';
 import type { AppEnv } from '../env';
 import { errorBody } from '../http/errors';
 import type { Store } from '../store/store';
@@ -41,6 +42,13 @@ export function requireToken(store: Store) {
       await store.markTokenUsed(record.tokenId, new Date(now).toISOString());
     }
     c.set('user', record.user);
+    c.set('auth', {
+      user: record.user,
+      via: 'token',
+      scope: 'full',
+      permissions: effectivePermissions(record.user.role),
+      tokenId: record.tokenId,
+    });
     await next();
   });
 }

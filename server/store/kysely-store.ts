@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, type Selectable, type Transaction, sql } from 'kysely';
 import type { CustomerSuggestion } from '#shared/api';
 import type { Capture, ScreenshotInfo } from '#shared/capture';
+import { role } from '#shared/roles';
+import { KyselyAccountStore } from './accounts/kysely';
+import { KyselyAuditStore } from './audit/kysely';
 import { decodeCursor, encodeCursor } from './cursor';
+import { KyselyDataControlStore } from './data-control/kysely';
+import { KyselyInsightStore } from './insights/kysely';
+import { KyselyReviewStore } from './review/kysely';
 import { GroupCommit } from './group-commit';
 import { prepare, type SlotFn } from './prepared';
 import { type CaptureRow, captureFromRow, createdCapture, declaredScreenshotFromRow, rowFromNewCapture } from './rows';
@@ -15,6 +21,7 @@ import type {
   NewCapture,
   NewUserWithToken,
   ScreenshotTarget,
+  SqlDialect,
   Store,
   SuggestCustomersQuery,
   TokenRecord,
@@ -115,14 +122,27 @@ export function customerKey(name: string): string {
 
 /**
  * The Store on plain Kysely queries, with nothing dialect-specific: the SQLite store is this
- * class on a SQLite dialect, and a PostgreSQL store can be the same class on a Postgres one.
+ * class on a SQLite dialect, and the PostgreSQL store the same class on a Postgres one.
  */
 export class KyselyStore implements Store {
   private readonly captureWrites: GroupCommit<NewCapture, CreateCaptureResult>;
   private readonly hot: HotQueries;
+  readonly accounts: KyselyAccountStore;
+  readonly audit: KyselyAuditStore;
+  readonly review: KyselyReviewStore;
+  readonly insights: KyselyInsightStore;
+  readonly dataControl: KyselyDataControlStore;
 
-  constructor(private readonly db: Kysely<Database>) {
+  constructor(
+    private readonly db: Kysely<Database>,
+    readonly dialect: SqlDialect,
+  ) {
     this.hot = hotQueries(db);
+    this.accounts = new KyselyAccountStore(db, dialect);
+    this.audit = new KyselyAuditStore(db);
+    this.review = new KyselyReviewStore(db, dialect);
+    this.insights = new KyselyInsightStore(db, dialect);
+    this.dataControl = new KyselyDataControlStore(db, dialect);
     this.captureWrites = new GroupCommit((batch) =>
       this.db.transaction().execute(async (trx) => {
         const results: CreateCaptureResult[] = [];
@@ -251,7 +271,7 @@ export class KyselyStore implements Store {
     if (row === undefined) return null;
     return {
       tokenId: row.token_id,
-      user: { id: row.user_id, name: row.name, role: row.role },
+      user: { id: row.user_id, name: row.name, role: role.parse(row.role) },
       lastUsedAt: row.last_used_at,
       revokedAt: row.revoked_at,
     };

@@ -1,10 +1,15 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+import { accountMigrations } from './accounts/migrations';
+import { auditMigrations } from './audit/migrations';
+import { dataControlMigrations } from './data-control/migrations';
+import { insightMigrations } from './insights/migrations';
+import { reviewMigrations } from './review/migrations';
 
 /**
  * Migrations live inline (no directory scanning) so they ship with the code that needs them.
  * Names sort in run order; never edit one that has shipped, add a new one.
  */
-export const snagMigrations: Readonly<Record<string, Migration>> = {
+const coreMigrations: Readonly<Record<string, Migration>> = {
   '0001_initial': {
     async up(db: Kysely<unknown>) {
       await db.schema
@@ -129,6 +134,19 @@ export const snagMigrations: Readonly<Record<string, Migration>> = {
       await db.schema.createIndex('customers_recent').on('customers').expression(sql`last_used_at desc`).execute();
     },
   },
+};
+
+/**
+ * Every part's migrations; each part numbers its own (audit 0004, accounts 0005–0009, review
+ * 0010–0019, insights 0020–0029, data control 0030–0039), so the merged names still sort in run order.
+ */
+export const snagMigrations: Readonly<Record<string, Migration>> = {
+  ...coreMigrations,
+  ...auditMigrations,
+  ...accountMigrations,
+  ...reviewMigrations,
+  ...insightMigrations,
+  ...dataControlMigrations,
 };
 
 /** Brings the schema up to date, or throws: a half-migrated database must never serve requests. */

@@ -33,7 +33,7 @@ export async function openPostgresStore(options: PostgresOptions): Promise<Store
     await db.destroy();
     throw error;
   }
-  return new KyselyStore(db);
+  return new KyselyStore(db, 'postgres');
 }
 
 function checkedSchemaName(name: string): string {

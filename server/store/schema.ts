@@ -2,7 +2,13 @@
  * Table shapes as Kysely sees them. Portable on purpose: ids, JSON and timestamps are text
  * (ISO-8601 UTC, which sorts correctly as text), so SQLite and PostgreSQL run the same queries.
  */
-export interface Database {
+import type { AccountTables } from './accounts/schema';
+import type { AuditTables } from './audit/schema';
+import type { DataControlTables } from './data-control/schema';
+import type { InsightTables } from './insights/schema';
+import type { ReviewTables } from './review/schema';
+
+export interface Database extends AuditTables, AccountTables, ReviewTables, InsightTables, DataControlTables {
   users: UsersTable;
   tokens: TokensTable;
   captures: CapturesTable;

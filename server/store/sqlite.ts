@@ -68,5 +68,5 @@ export async function openSqliteStore(file: string): Promise<Store> {
     await db.destroy();
     throw error;
   }
-  return new KyselyStore(db);
+  return new KyselyStore(db, 'sqlite');
 }

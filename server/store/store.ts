@@ -1,5 +1,14 @@
 import type { CustomerSuggestion, FeedPage } from '#shared/api';
 import type { Capture, CaptureKind, ParsedCaptureInput, Reporter, ScreenshotInfo } from '#shared/capture';
+import type { Role } from '#shared/roles';
+import type { AccountStore } from './accounts/store';
+import type { AuditStore } from './audit/store';
+import type { DataControlStore } from './data-control/store';
+import type { InsightStore } from './insights/store';
+import type { ReviewStore } from './review/store';
+
+/** Which SQL the store speaks: the few dialect-specific queries (full-text search) branch on it. */
+export type SqlDialect = 'sqlite' | 'postgres';
 
 /**
  * Everything the server keeps, behind one interface so SQLite can be swapped for PostgreSQL.
@@ -7,6 +16,17 @@ import type { Capture, CaptureKind, ParsedCaptureInput, Reporter, ScreenshotInfo
  * infrastructure throws.
  */
 export interface Store {
+  readonly dialect: SqlDialect;
+  /** Members, passwords, sessions, tokens, invites, pairing. */
+  readonly accounts: AccountStore;
+  readonly audit: AuditStore;
+  /** Triage, comments, history, merging, saved views. */
+  readonly review: ReviewStore;
+  /** Hot spots, onboarding friction, charts, digests. */
+  readonly insights: InsightStore;
+  /** Deleting captures and people's data; retention. */
+  readonly dataControl: DataControlStore;
+
   createCapture(capture: NewCapture): Promise<CreateCaptureResult>;
   /** A published capture: one that announced a screenshot is absent until the screenshot arrives. */
   getCapture(id: string): Promise<Capture | null>;
@@ -31,12 +51,12 @@ export interface Store {
   close(): Promise<void>;
 }
 
-export type UserRole = 'admin' | 'member';
+export type UserRole = Role;
 
 export interface User {
   id: string;
   name: string;
-  role: string;
+  role: Role;
 }
 
 export interface TokenRecord {

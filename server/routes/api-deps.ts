@@ -1,0 +1,12 @@
+import type { EventBus } from '../live/event-bus';
+import type { ScreenshotStore } from '../screenshots';
+import type { Store } from '../store/store';
+
+/** What every group of API routes may use. */
+export interface ApiDeps {
+  store: Store;
+  screenshots: ScreenshotStore;
+  events: EventBus;
+  /** Injected so tests can move time (sessions, invites, rate limits, retention). */
+  now: () => Date;
+}

@@ -1,0 +1,2 @@
+/** Tables the accounts part adds (migration names 0005_…). */
+export interface AccountTables {}

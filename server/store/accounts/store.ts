@@ -1,0 +1,2 @@
+/** The accounts part of the Store (see ../store.ts). */
+export interface AccountStore {}

@@ -1,0 +1,2 @@
+/** Tables the insights part adds (migration names 0020_…). */
+export interface InsightTables {}

@@ -1,0 +1,2 @@
+/** The insights part of the Store (see ../store.ts). */
+export interface InsightStore {}

@@ -1,0 +1,2 @@
+/** Tables the review part adds (migration names 0010_…). */
+export interface ReviewTables {}

@@ -1,0 +1,2 @@
+/** The review part of the Store (see ../store.ts). */
+export interface ReviewStore {}
