@@ -2,7 +2,12 @@ import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
 import { openPostgresStore } from '../../server/store/postgres';
 import type { Store } from '../../server/store/store';
+import { describeAccountConformance } from './accounts-conformance';
+import { describeAuditConformance } from './audit-conformance';
 import { describeStoreConformance } from './conformance';
+import { describeDataControlConformance } from './data-control-conformance';
+import { describeInsightConformance } from './insights-conformance';
+import { describeReviewConformance } from './review-conformance';
 
 // The machine's PostgreSQL (CI has it too). Each store gets a schema of its own, dropped afterwards.
 const connectionString = process.env.SNAG_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -31,3 +36,8 @@ async function openFresh(): Promise<Store> {
 }
 
 describeStoreConformance('PostgreSQL', openFresh);
+describeAuditConformance('PostgreSQL', openFresh);
+describeAccountConformance('PostgreSQL', openFresh);
+describeReviewConformance('PostgreSQL', openFresh);
+describeInsightConformance('PostgreSQL', openFresh);
+describeDataControlConformance('PostgreSQL', openFresh);

@@ -7,7 +7,12 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { migrateToLatest, snagMigrations } from '../../server/store/migrations';
 import { openSqliteKysely, openSqliteStore } from '../../server/store/sqlite';
 import type { Database } from '../../server/store/schema';
+import { describeAccountConformance } from './accounts-conformance';
+import { describeAuditConformance } from './audit-conformance';
 import { describeStoreConformance } from './conformance';
+import { describeDataControlConformance } from './data-control-conformance';
+import { describeInsightConformance } from './insights-conformance';
+import { describeReviewConformance } from './review-conformance';
 
 const root = mkdtempSync(join(tmpdir(), 'snag-store-'));
 let counter = 0;
@@ -16,6 +21,11 @@ const freshFile = () => join(root, `store-${++counter}.db`);
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describeStoreConformance('sqlite', () => openSqliteStore(freshFile()));
+describeAuditConformance('sqlite', () => openSqliteStore(freshFile()));
+describeAccountConformance('sqlite', () => openSqliteStore(freshFile()));
+describeReviewConformance('sqlite', () => openSqliteStore(freshFile()));
+describeInsightConformance('sqlite', () => openSqliteStore(freshFile()));
+describeDataControlConformance('sqlite', () => openSqliteStore(freshFile()));
 
 describe('SQLite specifics', () => {
   const open: Kysely<Database>[] = [];
