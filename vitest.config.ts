@@ -24,6 +24,15 @@ export default defineConfig({
         },
       },
       {
+        // The ops dashboard's components and hooks, in a simulated DOM.
+        test: {
+          name: 'dashboard',
+          include: ['test/dashboard/**/*.test.{ts,tsx}'],
+          environment: 'happy-dom',
+          passWithNoTests: true,
+        },
+      },
+      {
         // The built extension in real browsers against the real server: one file at a time.
         test: {
           name: 'e2e',
