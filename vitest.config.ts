@@ -29,7 +29,6 @@ export default defineConfig({
           name: 'dashboard',
           include: ['test/dashboard/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
-          passWithNoTests: true,
         },
       },
       {

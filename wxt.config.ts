@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { CHROME_EXTENSION_KEY } from './shared/extension-identity';
 
 // The end-to-end build. Browser automation cannot click the toolbar button, so it can never grant
 // `activeTab`; that build asks for access to every site instead, and goes to its own folder so it
@@ -48,6 +49,10 @@ export default defineConfig({
           web_accessible_resources: [{ matches: ['<all_urls>'], resources: ['diagnostics-main.js'] }],
         }
       : { optional_host_permissions: ['http://*/*', 'https://*/*'] }),
-    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'snag@snag.invalid' } } } : {}),
+    // Chrome: the public key fixes the extension's ID (CHROME_EXTENSION_ID) for every unpacked build,
+    // so the server's CORS can allow exactly that origin. Firefox: a fixed add-on id instead.
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'snag@snag.invalid' } } }
+      : { key: CHROME_EXTENSION_KEY }),
   }),
 });

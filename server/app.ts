@@ -4,7 +4,8 @@ import { API_PREFIX } from '#shared/api';
 import type { AppEnv } from './env';
 import { errorBody } from './http/errors';
 import { EventBus } from './live/event-bus';
-import { requireToken } from './middleware/auth';
+import { bodyLimits } from './http/body-limit';
+import { authenticate } from './middleware/auth';
 import { extensionCors } from './middleware/cors';
 import { rateLimits, type SecurityOptions, securityHeaders } from './middleware/hardening';
 import { accountApi } from './routes/account-api';
@@ -31,14 +32,16 @@ export interface AppDeps {
 /** Builds the whole HTTP app without listening, so tests can drive it with app.request(). */
 export function createApp(deps: AppDeps) {
   const { store, screenshots, dashboardDir, version = '0.0.0-dev', security = {} } = deps;
-  const api = { store, screenshots, events: deps.events ?? new EventBus(), now: deps.now ?? (() => new Date()) };
+  const now = deps.now ?? (() => new Date());
+  const api = { store, screenshots, events: deps.events ?? new EventBus(), now };
 
   const app = new Hono<AppEnv>()
     .use('*', securityHeaders(security))
-    .use('/api/*', extensionCors())
-    .use('/healthz', extensionCors())
-    .use('/api/*', requireToken(store))
-    .use('/api/*', rateLimits(security))
+    .use('/api/*', extensionCors(security))
+    .use('/healthz', extensionCors(security))
+    .use('/api/*', bodyLimits())
+    .use('/api/*', authenticate(store, now))
+    .use('/api/*', rateLimits({ now, ...security }))
     .route('/healthz', healthRoutes(version))
     .route(API_PREFIX, accountApi(api))
     .route(API_PREFIX, reviewApi(api))

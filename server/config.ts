@@ -1,4 +1,10 @@
 import { z } from 'zod';
+import { EXTENSION_ORIGIN_PATTERN } from './middleware/cors';
+import {
+  DEFAULT_ANONYMOUS_REQUESTS_PER_MINUTE,
+  DEFAULT_REQUESTS_PER_MINUTE,
+  type SecurityOptions,
+} from './middleware/hardening';
 
 export interface Config {
   port: number;
@@ -7,10 +13,16 @@ export interface Config {
   adminToken: string | undefined;
   /** PostgreSQL instead of the embedded SQLite file when set. */
   databaseUrl: string | undefined;
+  /** Rate limits, extra extension origins, proxy trust: hand to createApp({ security }). */
+  security: Required<Omit<SecurityOptions, 'now'>>;
 }
 
 // Set-but-empty counts as a mistake, not as "use the default": the operator meant something.
 const nonEmpty = (what: string) => z.string().min(1, `is set but empty; unset it or give ${what}`);
+
+const requestsPerMinute = nonEmpty('a number of requests per minute')
+  .regex(/^\d{1,7}$/, 'must be a whole number of requests per minute (0 turns the limit off)')
+  .transform(Number);
 
 const envSchema = z.object({
   PORT: nonEmpty('a port number')
@@ -28,6 +40,25 @@ const envSchema = z.object({
   DATABASE_URL: nonEmpty('a postgres:// URL')
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// (or postgresql://) URL; unset it to use the embedded SQLite')
     .optional(),
+  SNAG_EXTENSION_ORIGINS: nonEmpty('comma-separated extension origins')
+    .transform((list, ctx) => {
+      const origins = list.split(',').map((origin) => origin.trim()).filter((origin) => origin !== '');
+      for (const origin of origins.filter((entry) => !EXTENSION_ORIGIN_PATTERN.test(entry))) {
+        ctx.issues.push({
+          code: 'custom',
+          input: list,
+          message: `has "${origin}", which is not an extension origin (chrome-extension://<32 letters a-p> or moz-extension://<uuid>); web origins are never allowed`,
+        });
+      }
+      return origins;
+    })
+    .default([]),
+  SNAG_RATE_LIMIT_PER_MINUTE: requestsPerMinute.default(DEFAULT_REQUESTS_PER_MINUTE),
+  SNAG_ANONYMOUS_RATE_LIMIT_PER_MINUTE: requestsPerMinute.default(DEFAULT_ANONYMOUS_REQUESTS_PER_MINUTE),
+  SNAG_TRUST_PROXY: z
+    .enum(['true', 'false', '1', '0'], 'must be true or false (1 or 0)')
+    .transform((value) => value === 'true' || value === '1')
+    .default(false),
 });
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
@@ -39,6 +70,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     DATA_DIR: env.DATA_DIR,
     ADMIN_TOKEN: env.ADMIN_TOKEN,
     DATABASE_URL: env.DATABASE_URL,
+    SNAG_EXTENSION_ORIGINS: env.SNAG_EXTENSION_ORIGINS,
+    SNAG_RATE_LIMIT_PER_MINUTE: env.SNAG_RATE_LIMIT_PER_MINUTE,
+    SNAG_ANONYMOUS_RATE_LIMIT_PER_MINUTE: env.SNAG_ANONYMOUS_RATE_LIMIT_PER_MINUTE,
+    SNAG_TRUST_PROXY: env.SNAG_TRUST_PROXY,
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.map(String).join('.')} ${issue.message}`);
@@ -47,6 +82,18 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   const { PORT, HOST, DATA_DIR, ADMIN_TOKEN, DATABASE_URL } = parsed.data;
   return {
     ok: true,
-    config: { port: PORT, host: HOST, dataDir: DATA_DIR, adminToken: ADMIN_TOKEN, databaseUrl: DATABASE_URL },
+    config: {
+      port: PORT,
+      host: HOST,
+      dataDir: DATA_DIR,
+      adminToken: ADMIN_TOKEN,
+      databaseUrl: DATABASE_URL,
+      security: {
+        requestsPerMinute: parsed.data.SNAG_RATE_LIMIT_PER_MINUTE,
+        anonymousRequestsPerMinute: parsed.data.SNAG_ANONYMOUS_RATE_LIMIT_PER_MINUTE,
+        extensionOrigins: parsed.data.SNAG_EXTENSION_ORIGINS,
+        trustProxy: parsed.data.SNAG_TRUST_PROXY,
+      },
+    },
   };
 }

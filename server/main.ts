@@ -6,8 +6,11 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { z } from 'zod';
 import { createApp } from './app';
-import { bootstrapAdmin } from './bootstrap';
+import { bootstrapWorkspace } from './bootstrap';
 import { loadConfig } from './config';
+import { startRetention } from './data/retention';
+import { serverOptions } from './http/node-server-options';
+import { EventBus } from './live/event-bus';
 import { ScreenshotStore } from './screenshots';
 import { openPostgresStore } from './store/postgres';
 import { openSqliteStore } from './store/sqlite';
@@ -38,23 +41,33 @@ async function main(): Promise<void> {
       ? await openSqliteStore(join(dataDir, 'snag.db'))
       : await openPostgresStore({ connectionString: config.databaseUrl });
   const screenshots = await ScreenshotStore.open(dataDir);
-  const bootstrap = await bootstrapAdmin(store, config.adminToken);
-  if (!bootstrap.created && config.adminToken !== undefined) {
+  const firstRun = await bootstrapWorkspace(store, { adminToken: config.adminToken });
+  if (!firstRun.empty && config.adminToken !== undefined) {
     console.error('Note: ADMIN_TOKEN is ignored because this database already has users.');
   }
 
+  // One bus for the process, so retention's deletions reach open dashboards too.
+  const events = new EventBus();
   const app = createApp({
     store,
     screenshots,
     dashboardDir: join(repoRoot, 'server', 'dashboard', 'dist'),
     version: packageVersion(),
+    events,
+    security: config.security,
   });
+  const retention = startRetention({ store, screenshots, events });
 
-  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info: AddressInfo) => {
+  const options = { fetch: app.fetch, hostname: config.host, port: config.port, serverOptions: serverOptions() };
+  const server = serve(options, (info: AddressInfo) => {
     const base = `http://${urlHost(config.host)}:${info.port}`;
     console.log(`Snag server listening on ${base}`);
     console.log(`Dashboard: ${base}/`);
-    if (bootstrap.created) console.log(`Admin token (shown once, store it now): ${bootstrap.adminToken}`);
+    if (firstRun.setupInvitePath !== null) {
+      console.log(`Create the first admin account: ${base}${firstRun.setupInvitePath}`);
+      console.log('  (it works once, within 24 hours)');
+    }
+    if (firstRun.adminTokenUser) console.log('ADMIN_TOKEN is the API token of the user "Admin".');
     for (const build of ['chrome-mv3', 'firefox-mv2']) {
       const dir = join(repoRoot, '.output', build);
       if (existsSync(dir)) console.log(`Load the extension from: ${dir}`);
@@ -75,6 +88,7 @@ async function main(): Promise<void> {
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
+    retention.stop();
     console.log(`${signal} received, shutting down`);
     // Stop accepting, let in-flight requests finish, then close the database.
     server.close(() => {

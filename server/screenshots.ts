@@ -128,6 +128,22 @@ export class ScreenshotStore {
     }
   }
 
+  /**
+   * Removes the file holding these bytes; true when there was one. The caller checks first that
+   * no capture points at it any more (see DataControlStore's `unreferencedScreenshots`).
+   */
+  async delete(sha256: string): Promise<boolean> {
+    // The name becomes a path: only ever a SHA-256 in hex.
+    if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error(`not a SHA-256: ${sha256}`);
+    try {
+      await rm(this.pathFor(sha256));
+      return true;
+    } catch (error) {
+      if (isNotFound(error)) return false;
+      throw error;
+    }
+  }
+
   /** Temp files currently held; lets tests check nothing is left behind. */
   async pendingTempFiles(): Promise<string[]> {
     return readdir(this.tmpDir);

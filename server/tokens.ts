@@ -9,3 +9,12 @@ export function generateToken(): string {
 export function hashToken(token: string): string {
   return sha256Hex(token);
 }
+
+/**
+ * A random secret for a session id, invite token, CSRF token or poll secret: 32 bytes,
+ * URL-safe. Like tokens, only `hashToken(secret)` is ever stored (except CSRF tokens, which
+ * are no credential by themselves).
+ */
+export function generateSecret(): string {
+  return randomBytes(32).toString('base64url');
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { capture, captureKind, tag } from './capture';
+import { tag } from './capture';
 
 export const API_PREFIX = '/api/v1';
 
@@ -15,23 +15,9 @@ export const apiError = z.strictObject({
 });
 export type ApiError = z.infer<typeof apiError>;
 
-export const FEED_DEFAULT_LIMIT = 50;
-export const FEED_MAX_LIMIT = 200;
-
-export const feedQuery = z.strictObject({
-  kind: captureKind.optional(),
-  tag: tag.optional(),
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(FEED_MAX_LIMIT).default(FEED_DEFAULT_LIMIT),
-});
-export type FeedQuery = z.input<typeof feedQuery>;
-
-export const feedPage = z.strictObject({
-  items: z.array(capture),
-  // Opaque; pass it back as `cursor` for the next (older) page. null on the last page.
-  nextCursor: z.string().nullable(),
-});
-export type FeedPage = z.infer<typeof feedPage>;
+// The feed's wire format lives with the rest of ops review; re-exported for older importers.
+export { FEED_DEFAULT_LIMIT, FEED_MAX_LIMIT, feedPage, feedQuery } from './review';
+export type { FeedPage, FeedQuery } from './review';
 
 export const WORKSPACE_TAGS_MAX = 100;
 

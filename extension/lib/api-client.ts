@@ -28,6 +28,8 @@ export interface ApiClientOptions {
 }
 
 export const TOKEN_REJECTED = 'The server rejected the token: paste a valid one';
+export const TOKEN_REVOKED = 'Snag’s access was revoked — connect the extension again in Options';
+export const ACCOUNT_DEACTIVATED = 'Your Snag account was deactivated — ask an admin of your team to reactivate it';
 export const NOT_SNAG = 'That address answers, but it is not a Snag server';
 
 // Answers that may well be different next time; any other 4xx will come back the same however
@@ -134,7 +136,7 @@ export async function describeFailure(response: Response, now: number): Promise<
   const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), now);
   const withRetry = retryAfterMs === undefined ? {} : { retryAfterMs };
 
-  if (status === 401) return { kind: 'token', status, reason: TOKEN_REJECTED };
+  if (status === 401) return { kind: 'token', status, reason: unauthorizedReason(message) };
   if (status === 403) {
     return {
       kind: 'token',
@@ -157,6 +159,13 @@ export async function describeFailure(response: Response, now: number): Promise<
     reason: `The server had a problem (HTTP ${status}${message ? `: ${message}` : ''}); Snag will try again`,
     ...withRetry,
   };
+}
+
+/** The server says why it refused the token (revoked, account deactivated); say it plainly. */
+function unauthorizedReason(message: string | undefined): string {
+  if (message !== undefined && /deactivated/i.test(message)) return ACCOUNT_DEACTIVATED;
+  if (message !== undefined && /revoked/i.test(message)) return TOKEN_REVOKED;
+  return TOKEN_REJECTED;
 }
 
 /** Retry-After is either delay-seconds or an HTTP date. Answers ms from `now`, or undefined. */

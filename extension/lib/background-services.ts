@@ -8,11 +8,14 @@ import { captureScreen } from './capture-screen';
 import { clipSelection } from './clip-selection';
 import { testConnection } from './connection-test';
 import { withSnagDb, type SnagDb } from './db';
+import { deviceName } from './device-name';
 import { discardStaleDrafts } from './drafts';
 import { identifyBrowser, osName, type SystemInfo } from './environment';
 import type { BackgroundHandlers, OutboxStatus } from './messages';
 import { discardEntry, heldForToken, listOutbox, pendingOverview, requeueEntry, requeueUnsent } from './outbox';
 import { summarizeOutbox } from './outbox-summary';
+import { advancePairing, cancelPairing, isPending, startPairing, type PairingDeps, type PairingStatus } from './pairing';
+import { browserPairingStore } from './pairing-store';
 import { ensurePersistentStorage } from './persistent-storage';
 import { PIN_CANCELLED, pinElement } from './pin-element';
 import { errorMessage, fail, ok, type Result } from './result';
@@ -28,6 +31,9 @@ export const CAPTURE_COMMAND = 'capture-screen';
 export const FULL_PAGE_COMMAND = 'capture-full-page';
 export const PIN_COMMAND = 'pin-element';
 export const CLIP_COMMAND = 'clip-selection';
+/** Polls a pending pairing while nobody has the options page open (which polls it more often). */
+export const PAIRING_ALARM = 'pairing-poll';
+const PAIRING_LOCK_NAME = 'snag-pairing';
 const STALE_DRAFT_MS = 7 * 24 * 60 * 60_000;
 /** Where the WXT item `local:settings` (see settings.ts) lives in `storage.local`. */
 const SETTINGS_KEY = 'settings';
@@ -54,6 +60,7 @@ export function createBackgroundServices(api: WxtBrowser, platform: Partial<Back
   } = platform;
   // Without Web Locks, runs may overlap; they still never send one entry twice (claims are atomic).
   const lock: SyncLock = locks ? webLock(locks) : (task) => task();
+  const pairingLock: SyncLock = locks ? webLock(locks, PAIRING_LOCK_NAME) : (task) => task();
 
   const systemInfo = async (): Promise<SystemInfo> => ({
     browser: await identifyBrowser(navigator),
@@ -69,6 +76,22 @@ export function createBackgroundServices(api: WxtBrowser, platform: Partial<Back
     newId: uuidv7,
     extensionOrigin: location.origin,
   });
+
+  const pairingDeps: PairingDeps = {
+    fetch: fetchFromServer,
+    now,
+    store: browserPairingStore(api.storage),
+    settings: settingsStore,
+    lock: pairingLock,
+    deviceName: () => deviceName(navigator, () => api.runtime.getPlatformInfo()),
+  };
+
+  /** The alarm runs while a pairing is pending, and not a moment longer. */
+  async function followPairing(status: PairingStatus): Promise<PairingStatus> {
+    if (isPending(status)) await api.alarms.create(PAIRING_ALARM, { periodInMinutes: 0.5 });
+    else await api.alarms.clear(PAIRING_ALARM);
+    return status;
+  }
 
   const serverAccess = async (): Promise<Result<ServerAccess>> => {
     const settings = await readSettings(settingsStore);
@@ -182,6 +205,15 @@ export function createBackgroundServices(api: WxtBrowser, platform: Partial<Back
         return ok(await outboxStatus(db));
       }),
     testConnection: (target) => testConnection({ fetch: fetchFromServer, now }, target),
+    startPairing: async ({ serverUrl }) => {
+      const started = await startPairing(pairingDeps, serverUrl);
+      return started.ok ? ok(await followPairing(started.value)) : started;
+    },
+    pairingStatus: async () => ok(await followPairing(await advancePairing(pairingDeps))),
+    cancelPairing: async () => {
+      const cancelled = await cancelPairing(pairingDeps);
+      return cancelled.ok ? ok(await followPairing(cancelled.value)) : cancelled;
+    },
   };
 
   return {
@@ -210,6 +242,7 @@ export function createBackgroundServices(api: WxtBrowser, platform: Partial<Back
 
     onAlarm: settle('scheduled sync', async (alarm: Browser.alarms.Alarm) => {
       if (alarm.name === SYNC_ALARM) await withSnagDb(sync);
+      if (alarm.name === PAIRING_ALARM) await followPairing(await advancePairing(pairingDeps));
     }),
 
     /** New settings may fix what was refused for the token, and may point to a server that is up. */

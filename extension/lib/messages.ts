@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { browser } from 'wxt/browser';
 import { captureKind } from '#shared/capture';
 import { problemKinds } from './db';
+import { pairingStatusSchema } from './pairing';
 import { errorMessage, fail, resultSchema, type Result } from './result';
 
 // The one protocol between the extension's pages (popup, options, editor) and its background, which
@@ -70,6 +71,12 @@ export const uiToBackground = {
     request: z.strictObject({ serverUrl: z.string(), token: z.string() }),
     response: z.strictObject({ userName: z.string(), serverVersion: z.string() }),
   },
+  /** Ask the server for a pairing code (the options page has already been granted access to it). */
+  startPairing: { request: z.strictObject({ serverUrl: z.string() }), response: pairingStatusSchema },
+  /** Where the pairing stands; polls the server first if a poll is due. */
+  pairingStatus: { request: empty, response: pairingStatusSchema },
+  /** Abandon the pairing in progress, or forget how the last one ended. */
+  cancelPairing: { request: empty, response: pairingStatusSchema },
 } satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 type Protocol = typeof uiToBackground;

@@ -6,6 +6,8 @@ import { fail, ok, type Result } from './result';
 export const settingsSchema = z.strictObject({
   serverUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]),
   token: z.string().trim(),
+  /** Whom the token belongs to, when the extension got it by pairing (a pasted token says nothing). */
+  connectedAs: z.strictObject({ name: z.string(), role: z.string() }).optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -37,11 +39,15 @@ export async function readSettings(store: SettingsStore): Promise<Result<Setting
 /** Validate and store what the user typed; the settings are only written when all of it is valid. */
 export async function saveSettings(
   store: SettingsStore,
-  input: { serverUrl: string; token: string },
+  input: { serverUrl: string; token: string; connectedAs?: Settings['connectedAs'] },
 ): Promise<Result<Settings>> {
   const serverUrl = normalizeServerUrl(input.serverUrl);
   if (!serverUrl.ok) return serverUrl;
-  const settings: Settings = { serverUrl: serverUrl.value, token: input.token.trim() };
+  const settings: Settings = {
+    serverUrl: serverUrl.value,
+    token: input.token.trim(),
+    ...(input.connectedAs ? { connectedAs: input.connectedAs } : {}),
+  };
   await store.setValue(settings);
   return ok(settings);
 }

@@ -2,6 +2,8 @@ import type { MiddlewareHandler } from 'hono';
 import type { Permission } from '#shared/roles';
 import type { AppEnv } from '../env';
 import { errorBody } from '../http/errors';
+import { accountError } from './account-errors';
+import { credentialProblem, NOT_SIGNED_IN } from './credential-problem';
 
 /** What a route requires: a permission, any signed-in caller, or nobody at all. */
 export type RouteRule = Permission | 'signed-in' | 'public';
@@ -13,13 +15,19 @@ type RuleHandler = MiddlewareHandler<AppEnv> & { readonly [RULE]: RouteRule };
 /**
  * The first handler of every API route: `.get('/', allow('feed:read'), …)`. The authorization
  * matrix test reads these rules back from `app.routes`, so a route without one fails the test.
+ * Public routes ignore whatever credentials came along (a revoked token must not stop re-pairing).
  */
 export function allow(rule: RouteRule): RuleHandler {
   const handler: MiddlewareHandler<AppEnv> = async (c, next) => {
     if (rule === 'public') return next();
     const auth = c.get('auth');
     if (auth === undefined) {
-      return c.json(errorBody('unauthorized', 'sign in, or send "Authorization: Bearer <your Snag token>"'), 401);
+      const problem = credentialProblem(c);
+      if (problem?.kind === 'csrf') return c.json(accountError('csrf', problem.message), 403);
+      return c.json(
+        errorBody('unauthorized', problem?.message ?? NOT_SIGNED_IN),
+        401,
+      );
     }
     if (rule !== 'signed-in' && !auth.permissions.has(rule)) {
       const what = auth.via === 'token' && auth.scope === 'capture' ? 'this capture-only token' : `the ${auth.user.role} role`;

@@ -9,6 +9,13 @@ export type ErrorCode =
   | 'unsupported_media_type'
   | 'invalid_json'
   | 'invalid_request'
+  | 'rate_limited'
+  | 'csrf'
+  | 'invalid_credentials'
+  | 'gone'
+  | 'pairing_expired'
+  | 'pairing_denied'
+  | 'pairing_consumed'
   | 'internal';
 
 /** The one error body shape the API answers with (see `apiError` in shared/api). */

@@ -1,9 +1,22 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../env';
 import type { ApiDeps } from './api-deps';
+import { digestRoutes } from './digest';
+import { eventRoutes } from './events';
+import { exportRoutes } from './export';
+import { hotspotRoutes } from './hotspots';
+import { onboardingRoutes } from './onboarding';
+import { timelineRoutes } from './timeline';
+import { topRoutes } from './top';
 
 /** The /api/v1 routes for insights: hot spots, onboarding, charts, exports, digests, live events. Every route's first handler is `allow(…)`. */
 export function insightApi(deps: ApiDeps) {
-  void deps;
-  return new Hono<AppEnv>();
+  return new Hono<AppEnv>()
+    .route('/insights/hotspots', hotspotRoutes(deps))
+    .route('/insights/onboarding', onboardingRoutes(deps))
+    .route('/insights/timeline', timelineRoutes(deps))
+    .route('/insights/top', topRoutes(deps))
+    .route('/export', exportRoutes(deps))
+    .route('/reports', digestRoutes(deps))
+    .route('/events', eventRoutes(deps.events));
 }

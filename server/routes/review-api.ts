@@ -2,12 +2,19 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../env';
 import type { ApiDeps } from './api-deps';
 import { captureRoutes } from './captures';
+import { commentRoutes } from './comments';
+import { historyRoutes } from './history';
 import { screenshotRoutes } from './screenshots';
+import { triageRoutes } from './triage';
+import { viewRoutes } from './views';
 
 /** The /api/v1 routes for review: captures, screenshots, triage, comments, history, merge, saved views. Every route's first handler is `allow(…)`. */
 export function reviewApi(deps: ApiDeps) {
-  const { store, screenshots } = deps;
   return new Hono<AppEnv>()
-    .route('/captures', captureRoutes(store))
-    .route('/captures', screenshotRoutes(store, screenshots));
+    .route('/captures', captureRoutes(deps))
+    .route('/captures', screenshotRoutes(deps))
+    .route('/captures', triageRoutes(deps))
+    .route('/captures', commentRoutes(deps))
+    .route('/captures', historyRoutes(deps))
+    .route('/views', viewRoutes(deps));
 }

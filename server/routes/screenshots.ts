@@ -6,11 +6,13 @@ import {
   screenshotContentType,
   screenshotContentTypes,
 } from '#shared/capture';
+import { allow } from '../auth/allow';
 import type { AppEnv } from '../env';
 import { errorBody } from '../http/errors';
 import { validateParams } from '../http/validate';
-import type { ScreenshotStore } from '../screenshots';
-import type { Store } from '../store/store';
+import type { ApiDeps } from './api-deps';
+import { callerOf, viewerOf } from './insight-scope';
+import { publishChanges } from './live-publish';
 import { captureIdParams } from './params';
 
 const tooLarge = errorBody(
@@ -26,9 +28,10 @@ function matchesDeclaration(
   return declared.sha256 === received.sha256 && declared.bytes === received.bytes && declared.contentType === contentType;
 }
 
-export function screenshotRoutes(store: Store, screenshots: ScreenshotStore) {
+export function screenshotRoutes(deps: ApiDeps) {
+  const { store, screenshots, events } = deps;
   return new Hono<AppEnv>()
-    .put('/:id/screenshot', validateParams(captureIdParams), async (c) => {
+    .put('/:id/screenshot', allow('capture:create'), validateParams(captureIdParams), async (c) => {
       const { id } = c.req.valid('param');
       const header = c.req.header('Content-Type');
       const contentType = screenshotContentType.safeParse(header?.split(';')[0]?.trim().toLowerCase());
@@ -46,7 +49,8 @@ export function screenshotRoutes(store: Store, screenshots: ScreenshotStore) {
       const target = await store.findScreenshotTarget(id);
       if (target === null) return c.json(errorBody('not_found', `no capture with id ${id}`), 404);
       const { capture, declared } = target;
-      if (capture.reporter.id !== c.get('user').id) {
+      const { user } = callerOf(c);
+      if (capture.reporter.id !== user.id) {
         return c.json(errorBody('forbidden', 'only the person who made this capture can attach its screenshot'), 403);
       }
       if (declared === null && capture.kind !== 'screenshot') {
@@ -91,6 +95,8 @@ export function screenshotRoutes(store: Store, screenshots: ScreenshotStore) {
       });
       switch (result.status) {
         case 'attached':
+          // A capture that declared its screenshot appears in the feed only now.
+          publishChanges(events, declared === null ? 'capture.updated' : 'capture.created', [result.capture], user.id, deps.now().toISOString());
           return c.json(result.capture, 201);
         case 'existing':
           return c.json(result.capture, 200);
@@ -100,10 +106,12 @@ export function screenshotRoutes(store: Store, screenshots: ScreenshotStore) {
           return c.json(errorBody('not_found', `no capture with id ${id}`), 404);
       }
     })
-    .get('/:id/screenshot', validateParams(captureIdParams), async (c) => {
+    .get('/:id/screenshot', allow('feed:read'), validateParams(captureIdParams), async (c) => {
       const { id } = c.req.valid('param');
       const capture = await store.getCapture(id);
-      if (capture === null) return c.json(errorBody('not_found', `no capture with id ${id}`), 404);
+      const viewer = viewerOf(callerOf(c));
+      // Someone else's capture is not there for a guest, image included.
+      if (capture === null || (!viewer.seesAll && capture.reporter.id !== viewer.userId)) return c.json(errorBody('not_found', `no capture with id ${id}`), 404);
       const info = capture.screenshot;
       if (info === null) return c.json(errorBody('not_found', `capture ${id} has no screenshot (yet)`), 404);
 

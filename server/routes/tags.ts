@@ -1,20 +1,29 @@
 import { Hono } from 'hono';
 import { workspaceTagsInput, type WorkspaceTags } from '#shared/api';
+import { allow } from '../auth/allow';
+import { clientIp } from '../http/client-info';
+import { actorOf } from '../auth/request-actor';
 import type { AppEnv } from '../env';
 import { jsonBody } from '../http/json-body';
-import { requireAdmin } from '../middleware/require-admin';
-import type { Store } from '../store/store';
+import type { ApiDeps } from './api-deps';
 
-/** The workspace's tag list: everyone reads it (the extension caches it), admins replace it. */
-export function tagRoutes(store: Store) {
+/** The workspace's tag list: everyone who captures reads it (the extension caches it), admins replace it. */
+export function tagRoutes({ store, now }: ApiDeps) {
   return new Hono<AppEnv>()
-    .get('/', async (c) => {
+    .get('/', allow('capture:create'), async (c) => {
       const body: WorkspaceTags = { tags: await store.listWorkspaceTags() };
       return c.json(body, 200);
     })
-    .put('/', requireAdmin(), jsonBody(workspaceTagsInput), async (c) => {
+    .put('/', allow('tags:manage'), jsonBody(workspaceTagsInput), async (c) => {
       const { tags } = c.req.valid('json');
       const body: WorkspaceTags = { tags: await store.replaceWorkspaceTags(tags) };
+      await store.audit.record({
+        action: 'tags.changed',
+        actor: actorOf(c),
+        ip: clientIp(c),
+        details: { tags: body.tags.length },
+        at: now().toISOString(),
+      });
       return c.json(body, 200);
     });
 }

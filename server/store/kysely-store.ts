@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, type Selectable, type Transaction, sql } from 'kysely';
+import { type Kysely, type Selectable, type Transaction, sql } from 'kysely';
 import type { CustomerSuggestion } from '#shared/api';
 import type { Capture, ScreenshotInfo } from '#shared/capture';
 import { role } from '#shared/roles';
 import { KyselyAccountStore } from './accounts/kysely';
 import { KyselyAuditStore } from './audit/kysely';
-import { decodeCursor, encodeCursor } from './cursor';
+import { customerKey } from './customer-key';
 import { KyselyDataControlStore } from './data-control/kysely';
 import { KyselyInsightStore } from './insights/kysely';
 import { KyselyReviewStore } from './review/kysely';
+import { CAPTURE_COLUMNS } from './review/rows';
 import { GroupCommit } from './group-commit';
 import { prepare, type SlotFn } from './prepared';
 import { type CaptureRow, captureFromRow, createdCapture, declaredScreenshotFromRow, rowFromNewCapture } from './rows';
@@ -31,7 +32,11 @@ import type {
 type Db = Kysely<Database> | Transaction<Database>;
 
 /** The queries every capture POST runs, compiled once (see `prepare`). */
-function hotQueries(db: Kysely<Database>) {
+function hotQueries(db: Kysely<Database>, dialect: SqlDialect) {
+  // SQLite's full-text index is keyed by search_id: the next one, taken inside the insert (writes
+  // are serialised, and captures_search_id makes max() one index lookup). PostgreSQL needs none.
+  const nextSearchId =
+    dialect === 'sqlite' ? sql<number | null>`(select coalesce(max(search_id), 0) + 1 from captures)` : sql<number | null>`null`;
   return {
     tokenByHash: prepare((slot: SlotFn<{ tokenHash: string }>) =>
       db
@@ -79,6 +84,18 @@ function hotQueries(db: Kysely<Database>) {
           diagnostics: slot('diagnostics'),
           quote_context: slot('quote_context'),
           text_fragment_url: slot('text_fragment_url'),
+          status: slot('status'),
+          priority: slot('priority'),
+          assignee_id: slot('assignee_id'),
+          merged_into: slot('merged_into'),
+          triage_updated_at: slot('triage_updated_at'),
+          route_key: slot('route_key'),
+          element_key: slot('element_key'),
+          site: slot('site'),
+          path_segments: slot('path_segments'),
+          customer_key: slot('customer_key'),
+          severity_rank: slot('severity_rank'),
+          search_id: nextSearchId,
         })
         .onConflict((conflict) => conflict.column('id').doNothing()),
     ),
@@ -115,10 +132,7 @@ function startsWithPattern(prefix: string): string {
   return `${prefix.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 }
 
-/** The customers table's key for a name: what makes two spellings the same customer. */
-export function customerKey(name: string): string {
-  return name.trim().toLowerCase();
-}
+export { customerKey };
 
 /**
  * The Store on plain Kysely queries, with nothing dialect-specific: the SQLite store is this
@@ -134,10 +148,11 @@ export class KyselyStore implements Store {
   readonly dataControl: KyselyDataControlStore;
 
   constructor(
-    private readonly db: Kysely<Database>,
+    /** The connection itself, for tests that must reach under the Store (e.g. delete a row as other code would). */
+    readonly db: Kysely<Database>,
     readonly dialect: SqlDialect,
   ) {
-    this.hot = hotQueries(db);
+    this.hot = hotQueries(db, dialect);
     this.accounts = new KyselyAccountStore(db, dialect);
     this.audit = new KyselyAuditStore(db);
     this.review = new KyselyReviewStore(db, dialect);
@@ -166,50 +181,19 @@ export class KyselyStore implements Store {
     return row === undefined ? null : { capture: captureFromRow(row), declared: declaredScreenshotFromRow(row) };
   }
 
-  async listCaptures(query: ListCapturesQuery): Promise<ListCapturesResult> {
-    let after: { createdAt: string; id: string } | undefined;
-    if (query.cursor !== undefined) {
-      const decoded = decodeCursor(query.cursor);
-      if (!decoded.ok) return { ok: false, reason: 'invalid_cursor', message: decoded.message };
-      after = decoded.cursor;
-    }
-
-    // With a tag, walk capture_tags' (tag, created_at, capture_id) index; its created_at and
-    // capture_id equal the capture's, so the order and the cursor mean the same either way.
-    const { tag, kind } = query;
-    const createdAt = sql.ref<string>(tag === undefined ? 'captures.created_at' : 'capture_tags.created_at');
-    const id = sql.ref<string>(tag === undefined ? 'captures.id' : 'capture_tags.capture_id');
-
-    const all = this.db
-      .selectFrom('captures')
-      .innerJoin('users', 'users.id', 'captures.reporter_id')
-      .selectAll('captures')
-      .select('users.name as reporter_name');
-    const tagged =
-      tag === undefined
-        ? all
-        : all.innerJoin('capture_tags', 'capture_tags.capture_id', 'captures.id').where('capture_tags.tag', '=', tag);
-    const rows = await tagged
-      .where((eb) => {
-        const conditions: Expression<SqlBool>[] = [published(eb)];
-        if (kind !== undefined) conditions.push(eb('captures.kind', '=', kind));
-        // A row-value comparison (SQLite and PostgreSQL both have it) lets the index seek
-        // straight to the cursor instead of scanning every newer row.
-        if (after !== undefined) conditions.push(sql<boolean>`(${createdAt}, ${id}) < (${after.createdAt}, ${after.id})`);
-        return eb.and(conditions);
-      })
-      .orderBy(createdAt, 'desc')
-      .orderBy(id, 'desc')
-      .limit(query.limit + 1)
-      .execute();
-
-    const items = rows.slice(0, query.limit).map(captureFromRow);
-    const last = items.at(-1);
-    const nextCursor =
-      rows.length > query.limit && last !== undefined
-        ? encodeCursor({ createdAt: last.createdAt, id: last.id })
-        : null;
-    return { ok: true, page: { items, nextCursor } };
+  /** The whole feed, newest first, as someone who sees everything (the review part has the full query). */
+  listCaptures(query: ListCapturesQuery): Promise<ListCapturesResult> {
+    return this.review.listFeed(
+      {
+        ...(query.kind === undefined ? {} : { kind: [query.kind] }),
+        ...(query.tag === undefined ? {} : { tag: [query.tag] }),
+        ...(query.cursor === undefined ? {} : { cursor: query.cursor }),
+        includeMerged: false,
+        sort: 'newest',
+        limit: query.limit,
+      },
+      { userId: '', seesAll: true },
+    );
   }
 
   async attachScreenshot(id: string, screenshot: ScreenshotInfo): Promise<AttachScreenshotResult> {
@@ -320,14 +304,11 @@ export class KyselyStore implements Store {
 const isPublished = (row: Pick<CaptureRow, 'declared_sha256' | 'screenshot_sha256'>) =>
   row.declared_sha256 === null || row.screenshot_sha256 !== null;
 
-const published = (eb: ExpressionBuilder<Database & { capture_tags: CaptureTagsTable }, 'captures'>) =>
-  eb.or([eb('captures.declared_sha256', 'is', null), eb('captures.screenshot_sha256', 'is not', null)]);
-
 function selectCaptureRow(db: Db, id: string) {
   return db
     .selectFrom('captures')
     .innerJoin('users', 'users.id', 'captures.reporter_id')
-    .selectAll('captures')
+    .select(CAPTURE_COLUMNS)
     .select('users.name as reporter_name')
     .where('captures.id', '=', id)
     .executeTakeFirst();

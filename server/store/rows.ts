@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import { type Capture, type ScreenshotInfo, capture, screenshotInfo } from '#shared/capture';
+import { derivedCaptureColumns } from './derived-columns';
 import type { CapturesTable } from './schema';
 import type { NewCapture } from './store';
 
@@ -44,6 +45,20 @@ export function rowFromNewCapture(newCapture: NewCapture): Selectable<CapturesTa
     diagnostics: jsonOrNull(input.diagnostics),
     quote_context: jsonOrNull(input.quoteContext),
     text_fragment_url: input.textFragmentUrl ?? null,
+    status: 'new',
+    priority: null,
+    assignee_id: null,
+    merged_into: null,
+    triage_updated_at: null,
+    // Computed here (cheap, in JS) rather than by the database, so both engines store the same keys.
+    ...derivedCaptureColumns({
+      page_url: input.page.url,
+      element: input.element ?? null,
+      customer: input.customer ?? null,
+      severity: input.severity ?? null,
+    }),
+    // SQLite: assigned by the insert itself (see kysely-store); unused on PostgreSQL.
+    search_id: null,
   };
 }
 

@@ -2,6 +2,7 @@
  * Table shapes as Kysely sees them. Portable on purpose: ids, JSON and timestamps are text
  * (ISO-8601 UTC, which sorts correctly as text), so SQLite and PostgreSQL run the same queries.
  */
+import type { ColumnType } from 'kysely';
 import type { AccountTables } from './accounts/schema';
 import type { AuditTables } from './audit/schema';
 import type { DataControlTables } from './data-control/schema';
@@ -22,6 +23,13 @@ export interface UsersTable {
   name: string;
   role: string;
   created_at: string;
+  /** Lower-cased, unique; null for users made without one (ADMIN_TOKEN's "Admin"). */
+  email: string | null;
+  /** `scrypt$N$r$p$salt$hash`; null for users who cannot sign in with a password. */
+  password_hash: string | null;
+  /** Set when an admin deactivates the member; null while active. */
+  deactivated_at: string | null;
+  last_seen_at: string | null;
 }
 
 export interface TokensTable {
@@ -32,6 +40,8 @@ export interface TokensTable {
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
+  /** 'full' or 'capture' (what pairing hands the extension); the column defaults to 'full'. */
+  scope: ColumnType<string, string | undefined, string>;
 }
 
 export interface CapturesTable {
@@ -71,6 +81,29 @@ export interface CapturesTable {
   /** JSON text */
   quote_context: string | null;
   text_fragment_url: string | null;
+  // Review (migrations 0010–): triage state and keys the feed filters and groups by.
+  /** triageStatus (shared/review.ts); 'new' on arrival. */
+  status: ColumnType<string, string | undefined, string>;
+  priority: string | null;
+  assignee_id: string | null;
+  /** The capture this one was merged into as a duplicate (never a chain: merging re-points). */
+  merged_into: string | null;
+  /** The last triage change; null until the first one. */
+  triage_updated_at: string | null;
+  /** routeKey(page_url), shared/route-key.ts. */
+  route_key: string;
+  /** elementKey(element), shared/route-key.ts. */
+  element_key: string | null;
+  /** siteOf(page_url): the page's host. */
+  site: string;
+  /** JSON array of the URL path's segments, for path globs. */
+  path_segments: string;
+  /** customerKey(customer): lower-cased, for case-insensitive matching. */
+  customer_key: string | null;
+  /** critical 4, high 3, medium 2, low 1, none 0: the severity sort pages by it. */
+  severity_rank: number;
+  /** SQLite: the full-text index's row id for this capture (stable, unlike rowid across VACUUM). */
+  search_id: number | null;
 }
 
 /** One row per (capture, tag), with the capture's created_at copied so tag feeds page by index. */

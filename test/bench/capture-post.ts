@@ -13,6 +13,7 @@ import { uuidv7 } from 'uuidv7';
 import { API_PREFIX } from '#shared/api';
 import type { CaptureInput } from '#shared/capture';
 import { startChildServer } from './lib/child-server';
+import { median } from './lib/stats';
 
 export const name = 'POST /api/v1/captures';
 
@@ -107,11 +108,6 @@ async function measure(kind: Kind): Promise<Measured> {
   }
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? Number.NaN) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
 
 export async function run(): Promise<string> {
   const rounds: { bare: Measured; snag: Measured }[] = [];

@@ -18,6 +18,7 @@ import { ok } from '../../extension/lib/result';
 import { syncOutbox } from '../../extension/lib/sync';
 import { webLock } from '../../extension/lib/sync-lock';
 import { startChildServer, type ChildServer } from './lib/child-server';
+import { median } from './lib/stats';
 
 export const name = 'outbox drain';
 
@@ -105,11 +106,6 @@ async function measureRound(server: ChildServer, db: SnagDb): Promise<{ direct: 
   return { direct, drain };
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? Number.NaN) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
 
 export async function run(): Promise<string> {
   const rounds: { direct: number; drain: number }[] = [];

@@ -14,6 +14,7 @@ import { buildExtensionForE2e, e2eOutDir } from '../e2e/harness/build-extension'
 import { connectExtension, launchChromiumWithExtension } from '../e2e/harness/chromium';
 import { startFixtureServer, type FixtureServer } from '../e2e/harness/fixture-server';
 import { startSnagServer } from '../e2e/harness/snag-server';
+import { quantile } from './lib/stats';
 
 export const name = 'Page cost and capture latency (Chromium)';
 
@@ -21,10 +22,6 @@ const LOADS = 30;
 const CAPTURES = 20;
 const shippedBuild = join(import.meta.dirname, '../../.output/chrome-mv3');
 
-const quantile = (values: number[], q: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
-};
 
 interface PageCost {
   scriptMs: number;

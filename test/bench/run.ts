@@ -2,6 +2,7 @@
  * `npm run bench`: runs every benchmark module in test/bench (each .ts file here except this
  * one) one after another and prints their reports. A module exports `name` and `run()`, which
  * resolves to a printable report. Numbers are printed, never asserted.
+ * `npm run bench -- review-queries capture-post` runs only the files whose names are given.
  */
 import { readdir } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -24,7 +25,12 @@ function isBenchModule(value: unknown): value is BenchModule {
 }
 
 const dir = fileURLToPath(new URL('.', import.meta.url));
-const files = (await readdir(dir)).filter((file) => file.endsWith('.ts') && file !== 'run.ts').sort();
+const wanted = process.argv.slice(2).map((arg) => arg.replace(/\.ts$/, ''));
+const files = (await readdir(dir))
+  .filter((file) => file.endsWith('.ts') && file !== 'run.ts')
+  .filter((file) => wanted.length === 0 || wanted.includes(file.replace(/\.ts$/, '')))
+  .sort();
+if (files.length === 0) console.error(`no benchmark matches ${wanted.join(', ')}`);
 
 let failed = 0;
 for (const file of files) {

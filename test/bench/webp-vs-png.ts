@@ -9,6 +9,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startFixtureServer } from '../e2e/harness/fixture-server';
+import { median } from './lib/stats';
 
 export const name = 'Screenshot size: WebP vs PNG';
 
@@ -25,11 +26,6 @@ interface Encoded {
   webpType: string;
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-};
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { capture, type Capture } from '#shared/capture';
+import type { Capture } from '#shared/capture';
+import { reviewedCapture } from '#shared/review';
 import { e2eExtensionDir } from './harness/build-extension';
+import { signInToDashboard } from './harness/dashboard-session';
 import { connectExtension, launchChromiumWithExtension, startFromPopup, type ChromiumWithExtension } from './harness/chromium';
 import { waitForCaptures } from './harness/expectations';
 import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
@@ -32,7 +34,7 @@ describe('Chromium: every kind of capture arrives at the server with its fields'
   async function nextCapture(): Promise<Capture> {
     const items = await waitForCaptures(server.url, server.token, arrived.length + 1);
     const fresh = items.find((item) => !arrived.some((seen) => seen.id === item.id));
-    const parsed = capture.parse(fresh);
+    const parsed = reviewedCapture.parse(fresh);
     arrived.push(parsed);
     return parsed;
   }
@@ -211,8 +213,7 @@ describe('Chromium: every kind of capture arrives at the server with its fields'
   it('shows them in the feed and the detail view', async () => {
     const dashboard = await chromium.context.newPage();
     await dashboard.goto(server.url);
-    await dashboard.getByLabel('Access token').fill(server.token);
-    await dashboard.getByRole('button', { name: 'Sign in' }).click();
+    await signInToDashboard(dashboard, server);
     const classified = arrived.find((item) => item.category === 'friction');
     if (!classified) throw new Error('the classified capture did not arrive');
     const card = dashboard.locator(`article[data-capture-id="${classified.id}"]`);

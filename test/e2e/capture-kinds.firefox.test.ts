@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { capture, type Capture } from '#shared/capture';
+import type { Capture } from '#shared/capture';
+import { reviewedCapture } from '#shared/review';
 import { e2eExtensionDir } from './harness/build-extension';
 import { waitForCaptures } from './harness/expectations';
 import {
@@ -41,7 +42,7 @@ describe('Firefox: every kind of capture arrives at the server with its fields',
 
   async function nextCapture(): Promise<Capture> {
     const items = await waitForCaptures(server.url, server.token, arrived.length + 1);
-    const parsed = capture.parse(items.find((item) => !arrived.some((seen) => seen.id === item.id)));
+    const parsed = reviewedCapture.parse(items.find((item) => !arrived.some((seen) => seen.id === item.id)));
     arrived.push(parsed);
     return parsed;
   }

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { e2eExtensionDir } from './harness/build-extension';
-import { launchChromiumWithExtension, waitForPage, type ChromiumWithExtension } from './harness/chromium';
+import { launchChromiumWithExtension, showTokenField, waitForPage, type ChromiumWithExtension } from './harness/chromium';
 import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
 import { startSnagServer, type RunningSnagServer } from './harness/snag-server';
 import { clippedText, expectScreenshotAndClip, fixtureTitle } from './harness/expectations';
+import { signInToDashboard } from './harness/dashboard-session';
 
 describe('Chromium: capture in the extension → outbox → server → ops feed', () => {
   let fixtures: FixtureServer;
@@ -26,6 +27,7 @@ describe('Chromium: capture in the extension → outbox → server → ops feed'
   it('connects to the server from Options, and says so', async () => {
     const options = await chromium.context.newPage();
     await options.goto(chromium.extensionUrl('options.html'));
+    await showTokenField(options);
     await options.getByLabel('Server URL').fill(server.url);
     await options.getByLabel('Access token').fill('wrong-token');
     await options.getByRole('button', { name: 'Test connection' }).click();
@@ -78,8 +80,7 @@ describe('Chromium: capture in the extension → outbox → server → ops feed'
 
     const dashboard = await chromium.context.newPage();
     await dashboard.goto(server.url);
-    await dashboard.getByLabel('Access token').fill(server.token);
-    await dashboard.getByRole('button', { name: 'Sign in' }).click();
+    await signInToDashboard(dashboard, server);
     const cards = dashboard.getByRole('article', { name: fixtureTitle });
     await expect.poll(() => cards.count()).toBe(2);
     await expect.poll(() => dashboard.getByText('Export button greyed out (Chromium)').count()).toBe(1);

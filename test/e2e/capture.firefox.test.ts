@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { e2eExtensionDir } from './harness/build-extension';
+import { signInToDashboardFirefox } from './harness/dashboard-session';
 import {
   clickButton,
   fill,
   launchFirefoxWithExtension,
   openExtensionPage,
+  showTokenField,
   waitForPageAt,
   waitForStatus,
   type FirefoxWithExtension,
@@ -33,6 +35,7 @@ describe('Firefox: capture in the extension → outbox → server → ops feed',
 
   it('connects to the server from Options, and says so', async () => {
     const options = await openExtensionPage(firefox.browser, firefox.extensionUrl('options.html'), 'form');
+    await showTokenField(options);
     await fill(options, 'Server URL', server.url);
     await fill(options, 'Access token', 'wrong-token');
     await clickButton(options, 'Test connection');
@@ -92,8 +95,7 @@ describe('Firefox: capture in the extension → outbox → server → ops feed',
 
     const dashboard = await firefox.browser.newPage();
     await dashboard.goto(server.url);
-    await fill(dashboard, 'Access token', server.token);
-    await clickButton(dashboard, 'Sign in');
+    await signInToDashboardFirefox(dashboard, server);
     await dashboard.waitForFunction(
       (title) => [...document.querySelectorAll('article h2')].filter((h) => h.textContent === title).length === 2,
       { timeout: 30_000 },

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { capture } from '#shared/capture';
+import { reviewedCapture } from '#shared/review';
 import { e2eExtensionDir } from './harness/build-extension';
 import { waitForCaptures } from './harness/expectations';
 import {
@@ -60,7 +60,7 @@ describe('Firefox: private data never leaves the browser', () => {
     await clickButton(editor, 'Save');
 
     const [item] = await waitForCaptures(server.url, server.token, 1);
-    const stored = capture.parse(item);
+    const stored = reviewedCapture.parse(item);
     expect(stored.comment).toBe('Jane ([email]) cannot update her card');
     expect(stored.page.url).toBe(fixtures.url('private.html?session=[redacted]&tab=billing'));
     const redactions = redactionsByReason(stored.annotations);

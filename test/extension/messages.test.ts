@@ -42,6 +42,9 @@ function handlers(overrides: Partial<BackgroundHandlers> = {}): BackgroundHandle
     retryCapture: vi.fn(async () => ok(status)),
     discardCapture: vi.fn(async () => ok(status)),
     testConnection: vi.fn(async () => ok({ userName: 'Ada', serverVersion: '1.0.0' })),
+    startPairing: vi.fn(async () => ok({ state: 'pending' as const, serverUrl: 'https://snag.example.com', userCode: 'BCDF-GHJK', expiresAt: 1 })),
+    pairingStatus: vi.fn(async () => ok({ state: 'idle' as const })),
+    cancelPairing: vi.fn(async () => ok({ state: 'idle' as const })),
     ...overrides,
   };
 }

@@ -215,16 +215,34 @@ describe('syncOutbox', () => {
     const db = await freshDb();
     const first = await saveClip(db, START);
     const second = await saveClip(db, START);
-    const { deps, requests } = setUp(() => json(apiErrorBody('unauthorized', 'this token has been revoked'), 401));
+    const { deps, requests } = setUp(() => json(apiErrorBody('unauthorized', 'this token has been revoked; pair the extension again'), 401));
 
     await syncOutbox(deps(db));
     expect(requests).toHaveLength(1);
     for (const entry of [first, second]) {
       expect(await entryById(db, entry.id)).toMatchObject({
         state: 'needs-attention',
-        lastError: { kind: 'token', status: 401, reason: 'The server rejected the token: paste a valid one' },
+        lastError: { kind: 'token', status: 401, reason: 'Snag’s access was revoked — connect the extension again in Options' },
       });
     }
+  });
+
+  it('on 401 for a deactivated account says so, and for an unknown token asks for a valid one', async () => {
+    const db = await freshDb();
+    const entry = await saveClip(db, START);
+    const deactivated = setUp(() =>
+      json(apiErrorBody('unauthorized', 'the account this token belongs to (Mia) has been deactivated; ask a workspace admin'), 401),
+    );
+    await syncOutbox(deactivated.deps(db));
+    expect((await entryById(db, entry.id))?.lastError?.reason).toBe(
+      'Your Snag account was deactivated — ask an admin of your team to reactivate it',
+    );
+
+    const other = await freshDb();
+    const unknown = await saveClip(other, START);
+    const rejected = setUp(() => json(apiErrorBody('unauthorized', 'token not recognised by this server'), 401));
+    await syncOutbox(rejected.deps(other));
+    expect((await entryById(other, unknown.id))?.lastError?.reason).toBe('The server rejected the token: paste a valid one');
   });
 
   it('on 403 holds that entry only, with the server’s reason', async () => {

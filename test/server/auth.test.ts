@@ -1,9 +1,8 @@
-import BetterSqlite3 from 'better-sqlite3';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CSRF_HEADER } from '#shared/account';
 import { API_PREFIX, apiError, health, me } from '#shared/api';
 import { hashToken } from '../../server/tokens';
-import { authHeaders, makeTestApp, type TestApp } from './helpers';
+import { addMember, addSignedInMember, authHeaders, callApi, makeTestApp, sessionHeaders, type TestApp } from './helpers';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -28,9 +27,9 @@ describe('GET /healthz', () => {
   });
 });
 
-describe('token auth on /api/*', () => {
-  it('says when the Authorization header is missing', async () => {
-    expect(await unauthorizedMessage(await t.app.request(`${API_PREFIX}/me`))).toMatch(/missing Authorization header/);
+describe('bearer tokens on /api/*', () => {
+  it('says how to sign in when nothing is sent', async () => {
+    expect(await unauthorizedMessage(await t.app.request(`${API_PREFIX}/me`))).toMatch(/not signed in.*Bearer/);
   });
 
   it('says when the header is not a Bearer token', async () => {
@@ -43,12 +42,28 @@ describe('token auth on /api/*', () => {
     expect(await unauthorizedMessage(res)).toMatch(/not recognised/);
   });
 
-  it('says when the token was revoked', async () => {
-    const db = new BetterSqlite3(join(t.dataDir, 'snag.db'));
-    db.prepare('update tokens set revoked_at = ? where token_hash = ?').run(new Date().toISOString(), hashToken(t.token));
-    db.close();
-    const res = await t.app.request(`${API_PREFIX}/me`, { headers: authHeaders(t.token) });
-    expect(await unauthorizedMessage(res)).toMatch(/revoked/);
+  it('says when a token was revoked, and tells the extension to pair again for a capture token', async () => {
+    const full = await addMember(t.store, { password: null });
+    const capture = await addMember(t.store, { password: null, scope: 'capture' });
+    for (const { token } of [full, capture]) {
+      const found = await t.store.accounts.findBearer(hashToken(token));
+      await t.store.accounts.revokeToken(found?.token.id ?? '', new Date().toISOString());
+    }
+    expect(await unauthorizedMessage(await callApi(t.app, 'GET', '/me', { token: full.token }))).toMatch(
+      /revoked; create a new one/,
+    );
+    expect(await unauthorizedMessage(await callApi(t.app, 'GET', '/me', { token: capture.token }))).toMatch(
+      /revoked; pair the extension again/,
+    );
+  });
+
+  it("refuses a deactivated member's token, naming why", async () => {
+    const member = await addMember(t.store, { name: 'Dee', password: null });
+    const res = await callApi(t.app, 'PATCH', `/members/${member.user.id}`, { token: t.token }, { active: false });
+    expect(res.status).toBe(200);
+    expect(await unauthorizedMessage(await callApi(t.app, 'GET', '/me', { token: member.token }))).toMatch(
+      /\(Dee\) has been deactivated/,
+    );
   });
 
   it('guards unknown API paths too, then answers a JSON 404', async () => {
@@ -64,13 +79,63 @@ describe('token auth on /api/*', () => {
     expect(me.parse(await res.json()).user).toMatchObject({ name: 'Admin', role: 'admin' });
   });
 
-  it('records last use, but does not write again on every request', async () => {
-    expect((await t.store.findToken(hashToken(t.token)))?.lastUsedAt).toBeNull();
-    await t.app.request(`${API_PREFIX}/me`, { headers: authHeaders(t.token) });
-    const first = (await t.store.findToken(hashToken(t.token)))?.lastUsedAt;
-    expect(first).toEqual(expect.any(String));
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    await t.app.request(`${API_PREFIX}/me`, { headers: authHeaders(t.token) });
-    expect((await t.store.findToken(hashToken(t.token)))?.lastUsedAt).toBe(first);
+  it('records last use, but does not write again within a minute', async () => {
+    let now = new Date('2030-01-01T10:00:00.000Z');
+    const timed = await makeTestApp({ now: () => now });
+    try {
+      const lastUsed = async () => (await timed.store.accounts.findBearer(hashToken(timed.token)))?.token.lastUsedAt;
+      expect(await lastUsed()).toBeNull();
+      await callApi(timed.app, 'GET', '/me', { token: timed.token });
+      expect(await lastUsed()).toBe('2030-01-01T10:00:00.000Z');
+      now = new Date('2030-01-01T10:00:59.000Z');
+      await callApi(timed.app, 'GET', '/me', { token: timed.token });
+      expect(await lastUsed()).toBe('2030-01-01T10:00:00.000Z');
+      now = new Date('2030-01-01T10:01:00.000Z');
+      await callApi(timed.app, 'GET', '/me', { token: timed.token });
+      expect(await lastUsed()).toBe('2030-01-01T10:01:00.000Z');
+    } finally {
+      await timed.close();
+    }
+  });
+
+  it('narrows a capture-scoped token to capturing, customer suggestions and who-am-I', async () => {
+    const { token } = await addMember(t.store, { role: 'admin', scope: 'capture', password: null });
+    expect((await callApi(t.app, 'GET', '/me', { token })).status).toBe(200);
+    expect((await callApi(t.app, 'GET', '/customers', { token })).status).toBe(200);
+    const refused = await callApi(t.app, 'GET', '/members', { token });
+    expect(refused.status).toBe(403);
+    expect(apiError.parse(await refused.json()).error.message).toMatch(/capture-only token/);
+  });
+});
+
+describe('bearer token and session cookie together', () => {
+  it('lets the bearer token win, and needs no CSRF token with it', async () => {
+    const guest = await addSignedInMember(t, { role: 'guest' });
+    // The guest's cookie alone could not list members; the admin's token can, without CSRF.
+    const res = await t.app.request(`${API_PREFIX}/members`, {
+      headers: { ...authHeaders(t.token), Cookie: guest.session.cookie },
+    });
+    expect(res.status).toBe(200);
+    const write = await t.app.request(`${API_PREFIX}/tags`, {
+      method: 'PUT',
+      headers: { ...authHeaders(t.token), Cookie: guest.session.cookie, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ tags: ['a'] }),
+    });
+    expect(write.status).toBe(200);
+  });
+
+  it('ignores stale credentials on public routes, so a revoked extension can pair again', async () => {
+    const res = await t.app.request(`${API_PREFIX}/pairings`, {
+      method: 'POST',
+      headers: { ...authHeaders('snag_revoked_or_unknown'), Cookie: 'snag_session=gone', 'Content-Type': 'application/json' },
+      body: JSON.stringify({ deviceName: 'Chrome on Mac' }),
+    });
+    expect(res.status).toBe(201);
+  });
+
+  it('treats an unknown session cookie as signed out', async () => {
+    const res = await t.app.request(`${API_PREFIX}/me`, { headers: sessionHeaders({ cookie: 'snag_session=nope', csrfToken: 'x' }) });
+    expect(await unauthorizedMessage(res)).toMatch(/session has ended/);
+    expect(res.headers.get(CSRF_HEADER)).toBeNull();
   });
 });

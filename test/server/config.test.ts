@@ -1,11 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/config';
 
+const defaultSecurity = { requestsPerMinute: 600, anonymousRequestsPerMinute: 300, extensionOrigins: [], trustProxy: false };
+
 describe('loadConfig', () => {
   it('uses the defaults when nothing is set', () => {
     expect(loadConfig({})).toEqual({
       ok: true,
-      config: { port: 8787, host: '127.0.0.1', dataDir: './data', adminToken: undefined, databaseUrl: undefined },
+      config: {
+        port: 8787,
+        host: '127.0.0.1',
+        dataDir: './data',
+        adminToken: undefined,
+        databaseUrl: undefined,
+        security: defaultSecurity,
+      },
     });
   });
 
@@ -20,8 +29,34 @@ describe('loadConfig', () => {
     });
     expect(result).toEqual({
       ok: true,
-      config: { port: 0, host: '0.0.0.0', dataDir: '/srv/snag', adminToken: 'a-long-enough-token', databaseUrl },
+      config: {
+        port: 0,
+        host: '0.0.0.0',
+        dataDir: '/srv/snag',
+        adminToken: 'a-long-enough-token',
+        databaseUrl,
+        security: defaultSecurity,
+      },
     });
+  });
+
+  it('reads the security settings', () => {
+    const result = loadConfig({
+      SNAG_EXTENSION_ORIGINS: ' chrome-extension://abcdefghijklmnopabcdefghijklmnop , moz-extension://0b8d7c6e-1f2a-4b3c-9d8e-7f6a5b4c3d2e,',
+      SNAG_RATE_LIMIT_PER_MINUTE: '1200',
+      SNAG_ANONYMOUS_RATE_LIMIT_PER_MINUTE: '0',
+      SNAG_TRUST_PROXY: 'true',
+    });
+    expect(result.ok && result.config.security).toEqual({
+      requestsPerMinute: 1200,
+      anonymousRequestsPerMinute: 0,
+      extensionOrigins: [
+        'chrome-extension://abcdefghijklmnopabcdefghijklmnop',
+        'moz-extension://0b8d7c6e-1f2a-4b3c-9d8e-7f6a5b4c3d2e',
+      ],
+      trustProxy: true,
+    });
+    expect(loadConfig({ SNAG_TRUST_PROXY: '0' })).toMatchObject({ ok: true, config: { security: { trustProxy: false } } });
   });
 
   const invalid: Array<[Record<string, string>, string]> = [
@@ -36,6 +71,14 @@ describe('loadConfig', () => {
     [{ ADMIN_TOKEN: 'has spaces in the token' }, 'ADMIN_TOKEN'],
     [{ DATABASE_URL: 'mysql://db/snag' }, 'DATABASE_URL'],
     [{ DATABASE_URL: '' }, 'DATABASE_URL'],
+    [{ SNAG_EXTENSION_ORIGINS: 'https://evil.example' }, 'SNAG_EXTENSION_ORIGINS'],
+    [{ SNAG_EXTENSION_ORIGINS: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop,*' }, 'SNAG_EXTENSION_ORIGINS'],
+    [{ SNAG_EXTENSION_ORIGINS: 'chrome-extension://abc' }, 'SNAG_EXTENSION_ORIGINS'],
+    [{ SNAG_EXTENSION_ORIGINS: '' }, 'SNAG_EXTENSION_ORIGINS'],
+    [{ SNAG_RATE_LIMIT_PER_MINUTE: 'lots' }, 'SNAG_RATE_LIMIT_PER_MINUTE'],
+    [{ SNAG_RATE_LIMIT_PER_MINUTE: '-5' }, 'SNAG_RATE_LIMIT_PER_MINUTE'],
+    [{ SNAG_ANONYMOUS_RATE_LIMIT_PER_MINUTE: '1.5' }, 'SNAG_ANONYMOUS_RATE_LIMIT_PER_MINUTE'],
+    [{ SNAG_TRUST_PROXY: 'yes' }, 'SNAG_TRUST_PROXY'],
   ];
   for (const [env, name] of invalid) {
     it(`refuses ${JSON.stringify(env)} naming ${name}, never falling back to a default`, () => {

@@ -13,7 +13,7 @@ describe('dashboard routes', () => {
   it('reads filters from the query', () => {
     expect(parseRoute('#/?kind=clip&tag=Checkout%20&limit=5')).toEqual({
       name: 'feed',
-      filters: { kind: 'clip', tag: 'checkout', limit: 5 },
+      filters: { kind: ['clip'], tag: ['checkout'], limit: 5 },
     });
   });
 
@@ -38,7 +38,7 @@ describe('dashboard routes', () => {
     for (const hash of ['#/', '#/?kind=friction', '#/?kind=screenshot&tag=ux&limit=2', captureHref(ID)]) {
       expect(formatRoute(parseRoute(hash))).toBe(hash);
     }
-    expect(feedHref({ tag: 'a b' })).toBe('#/?tag=a+b');
-    expect(parseRoute(feedHref({ tag: 'a b' }))).toEqual({ name: 'feed', filters: { tag: 'a b' } });
+    expect(feedHref({ tag: ['a b'] })).toBe('#/?tag=a+b');
+    expect(parseRoute(feedHref({ tag: ['a b'] }))).toEqual({ name: 'feed', filters: { tag: ['a b'] } });
   });
 });

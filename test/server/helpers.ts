@@ -2,11 +2,16 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { uuidv7 } from 'uuidv7';
+import { CSRF_HEADER, SESSION_COOKIE, sessionInfo } from '#shared/account';
 import { API_PREFIX } from '#shared/api';
 import type { CaptureInput } from '#shared/capture';
+import type { Role, TokenScope } from '#shared/roles';
 import { type AppType, createApp } from '../../server/app';
+import { hashPassword } from '../../server/auth/password';
 import { bootstrapAdmin } from '../../server/bootstrap';
+import type { SecurityOptions } from '../../server/middleware/hardening';
 import { ScreenshotStore } from '../../server/screenshots';
+import type { AccountUser } from '../../server/store/accounts/store';
 import { openSqliteStore } from '../../server/store/sqlite';
 import type { Store, User } from '../../server/store/store';
 import { generateToken, hashToken } from '../../server/tokens';
@@ -25,13 +30,28 @@ export interface TestApp {
 }
 
 /** A real app on a real SQLite database in a fresh temp directory, with an admin token ready. */
-export async function makeTestApp(options: { dashboardDir?: string; version?: string } = {}): Promise<TestApp> {
+export async function makeTestApp(
+  options: {
+    dashboardDir?: string;
+    version?: string;
+    /** The app's clock (sessions, invites, throttles). */
+    now?: () => Date;
+    security?: SecurityOptions;
+  } = {},
+): Promise<TestApp> {
   const dataDir = await mkdtemp(join(tmpdir(), 'snag-test-'));
   const store = await openSqliteStore(join(dataDir, 'snag.db'));
   const screenshots = await ScreenshotStore.open(dataDir);
   const bootstrap = await bootstrapAdmin(store, undefined);
   if (!bootstrap.created) throw new Error('a fresh test database already had users');
-  const app = createApp({ store, screenshots, dashboardDir: options.dashboardDir, version: options.version ?? 'test' });
+  const app = createApp({
+    store,
+    screenshots,
+    dashboardDir: options.dashboardDir,
+    version: options.version ?? 'test',
+    ...(options.now === undefined ? {} : { now: options.now }),
+    ...(options.security === undefined ? {} : { security: options.security }),
+  });
   return {
     app,
     token: bootstrap.adminToken,
@@ -45,11 +65,145 @@ export async function makeTestApp(options: { dashboardDir?: string; version?: st
   };
 }
 
-/** Another user with their own token, e.g. to check one person cannot touch another's capture. */
-export async function addUser(store: Store, name = 'Member'): Promise<{ user: User; token: string }> {
+/** Another user (a member unless told) with their own full-scope token, e.g. to check one person cannot touch another's capture. */
+export async function addUser(store: Store, name = 'Member', role: Role = 'member'): Promise<{ user: User; token: string }> {
+  const { user, token } = await addMember(store, { name, role });
+  return { user: { id: user.id, name: user.name, role: user.role }, token };
+}
+
+/**
+ * A user straight in the store, without email or password, holding a full token with this hash:
+ * for store tests. Same shape as the legacy `store.createUserWithToken`, which is going away.
+ */
+export async function createUserWithToken(
+  store: Store,
+  input: { name: string; role: Role; tokenHash: string; tokenName?: string },
+): Promise<User> {
+  const at = new Date().toISOString();
+  const created = await store.accounts.createUser({ name: input.name, email: null, role: input.role, passwordHash: null, at });
+  if (!created.ok) throw new Error(`could not create ${input.name}`);
+  await store.accounts.createToken({
+    userId: created.user.id,
+    name: input.tokenName ?? 'test',
+    scope: 'full',
+    tokenHash: input.tokenHash,
+    at,
+  });
+  return { id: created.user.id, name: created.user.name, role: created.user.role };
+}
+
+export interface TestMember {
+  user: AccountUser;
+  /** A token of `scope` (default full). */
+  token: string;
+  email: string;
+  password: string;
+}
+
+export const TEST_PASSWORD = 'correct horse battery staple';
+
+/**
+ * A user of any role with an email, a password (TEST_PASSWORD unless given) and a token.
+ * Hashing the password costs ~0.1 s; pass `password: null` for a token-only user.
+ */
+export async function addMember(
+  store: Store,
+  options: { role?: Role; name?: string; email?: string; password?: string | null; scope?: TokenScope } = {},
+): Promise<TestMember> {
+  const role = options.role ?? 'member';
+  const name = options.name ?? `${role[0]?.toUpperCase()}${role.slice(1)} ${uuidv7().slice(-6)}`;
+  const email = options.email ?? `${role}-${uuidv7()}@example.com`;
+  const password = options.password === undefined ? TEST_PASSWORD : options.password;
+  const at = new Date().toISOString();
+  const created = await store.accounts.createUser({
+    name,
+    email,
+    role,
+    passwordHash: password === null ? null : await hashPassword(password),
+    at,
+  });
+  if (!created.ok) throw new Error(`could not create ${email}: ${created.reason}`);
   const token = generateToken();
-  const user = await store.createUserWithToken({ name, role: 'member', tokenHash: hashToken(token), tokenName: 'test' });
-  return { user, token };
+  await store.accounts.createToken({ userId: created.user.id, name: 'test', scope: options.scope ?? 'full', tokenHash: hashToken(token), at });
+  return { user: created.user, token, email, password: password ?? '' };
+}
+
+/** A signed-in dashboard session: send `cookie` as the Cookie header and `csrfToken` on writes. */
+export interface TestSession {
+  cookie: string;
+  csrfToken: string;
+}
+
+/** The `snag_session=…` pair from a response's Set-Cookie, ready for a Cookie header. */
+export function sessionCookieFrom(res: Response): string {
+  const pair = res.headers
+    .getSetCookie()
+    .map((header) => header.split(';')[0] ?? '')
+    .find((cookiePair) => cookiePair.startsWith(`${SESSION_COOKIE}=`));
+  if (pair === undefined) throw new Error(`no ${SESSION_COOKIE} cookie in the response (status ${res.status})`);
+  return pair;
+}
+
+/** Signs in through POST /session, as the dashboard does. */
+export async function signIn(app: AppType, email: string, password: string = TEST_PASSWORD): Promise<TestSession> {
+  const res = await app.request(`${API_PREFIX}/session`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in of ${email} answered ${res.status}: ${await res.text()}`);
+  const { csrfToken } = sessionInfo.parse(await res.json());
+  return { cookie: sessionCookieFrom(res), csrfToken };
+}
+
+/** A member of `role` with a token and a signed-in session. */
+export async function addSignedInMember(
+  t: Pick<TestApp, 'app' | 'store'>,
+  options: { role?: Role; name?: string } = {},
+): Promise<TestMember & { session: TestSession }> {
+  const member = await addMember(t.store, options);
+  return { ...member, session: await signIn(t.app, member.email, member.password) };
+}
+
+/** A session made straight in the store (no password hashing): for tests that need many. */
+export async function sessionFor(store: Store, userId: string, at: Date = new Date()): Promise<TestSession> {
+  const id = generateToken();
+  const csrfToken = generateToken();
+  await store.accounts.createSession({ idHash: hashToken(id), userId, csrfToken, at: at.toISOString() });
+  return { cookie: `${SESSION_COOKIE}=${id}`, csrfToken };
+}
+
+/** Headers for a request riding a session; `csrf: false` leaves the CSRF token out. */
+export function sessionHeaders(
+  session: TestSession,
+  options: { csrf?: boolean } = {},
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  return { Cookie: session.cookie, ...(options.csrf === false ? {} : { [CSRF_HEADER]: session.csrfToken }), ...extra };
+}
+
+/** A JSON request as a caller (bearer token or session); body omitted for GET/DELETE unless given. */
+export async function callApi(
+  app: AppType,
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  path: string,
+  as: { token: string } | { session: TestSession; csrf?: boolean } | null,
+  body?: unknown,
+  env?: unknown,
+): Promise<Response> {
+  const headers: Record<string, string> = body === undefined ? {} : { 'Content-Type': 'application/json' };
+  const credentials =
+    as === null ? {} : 'token' in as ? authHeaders(as.token) : sessionHeaders(as.session, { csrf: as.csrf ?? true });
+  return await app.request(
+    `${API_PREFIX}${path}`,
+    { method, headers: { ...headers, ...credentials }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) },
+    env,
+  );
+}
+
+/** What @hono/node-server passes as the env, enough for getConnInfo: makes a request come from `address`. */
+export function fromAddress(address: string): unknown {
+  return { incoming: { socket: { remoteAddress: address, remotePort: 40000, remoteFamily: 'IPv4' } } };
 }
 
 export function newCaptureId(): string {

@@ -6,13 +6,33 @@ import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sessionInfo, tokenCreated } from '#shared/account';
 import { API_PREFIX, health, me } from '#shared/api';
-import { capture } from '#shared/capture';
+import { captureDetail } from '#shared/review';
 import { sampleCaptureInput } from './helpers';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const LISTENING = /^Snag server listening on (http:\/\/\S+)$/m;
-const TOKEN = /^Admin token \(shown once, store it now\): (\S+)$/m;
+const SETUP_LINK = /^Create the first admin account: (http:\/\/\S+\/#\/invite\/([A-Za-z0-9_-]+))$/m;
+
+/** Joins through the setup link as the first admin, then makes a full API token as a script would. */
+async function firstAdminToken(url: string, inviteToken: string): Promise<string> {
+  const joined = await fetch(`${url}${API_PREFIX}/invites/accept`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ token: inviteToken, name: 'Ada', email: 'ada@example.com', password: 'first admin password' }),
+  });
+  expect(joined.status).toBe(201);
+  const { csrfToken } = sessionInfo.parse(await joined.json());
+  const cookie = joined.headers.getSetCookie()[0]?.split(';')[0] ?? '';
+  const made = await fetch(`${url}${API_PREFIX}/tokens`, {
+    method: 'POST',
+    headers: { Cookie: cookie, 'X-CSRF-Token': csrfToken, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name: 'main-process test', scope: 'full' }),
+  });
+  expect(made.status).toBe(201);
+  return tokenCreated.parse(await made.json()).secret;
+}
 
 interface Running {
   child: ChildProcess;
@@ -62,14 +82,15 @@ describe('server/main.ts as a real process', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('prints the admin token on the first start only, and keeps an acknowledged capture through kill -9', async () => {
+  it('prints a one-time admin setup link on the first start only, and keeps an acknowledged capture through kill -9', async () => {
     const first = await start({ DATA_DIR: dataDir });
     try {
       expect(first.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect(first.url.endsWith(':0')).toBe(false);
       expect(first.output()).toContain(`Dashboard: ${first.url}/`);
-      const token = TOKEN.exec(first.output())?.[1];
-      expect(token).toMatch(/^snag_[A-Za-z0-9_-]{43}$/);
+      const setup = SETUP_LINK.exec(first.output());
+      expect(setup?.[1]).toMatch(new RegExp(`^${first.url}/#/invite/[A-Za-z0-9_-]{43}$`));
+      const token = await firstAdminToken(first.url, setup?.[2] ?? '');
 
       const res = await fetch(`${first.url}/healthz`);
       expect(health.parse(await res.json()).service).toBe('snag');
@@ -86,12 +107,12 @@ describe('server/main.ts as a real process', () => {
 
       const second = await start({ DATA_DIR: dataDir });
       try {
-        expect(second.output()).not.toMatch(/Admin token/);
+        expect(second.output()).not.toMatch(/Create the first admin account/);
         const fetched = await fetch(`${second.url}${API_PREFIX}/captures/${input.id}`, {
           headers: { Authorization: `Bearer ${token}` },
         });
         expect(fetched.status).toBe(200);
-        expect(capture.parse(await fetched.json()).id).toBe(input.id);
+        expect(captureDetail.parse(await fetched.json()).id).toBe(input.id);
 
         second.child.kill('SIGTERM');
         expect(await second.exited).toBe(0);

@@ -6,7 +6,7 @@ import { apiError } from '#shared/api';
 import { makeTestApp, type TestApp } from './helpers';
 
 const CSP =
-  "default-src 'self'; img-src 'self' blob: data:; style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' blob: data:; connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 const INDEX = '<!doctype html><title>Snag</title><script type="module" src="/assets/app-1a2b3c.js"></script>';
 
 function expectSecurityHeaders(res: Response) {

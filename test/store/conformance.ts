@@ -182,7 +182,10 @@ export function describeStoreConformance(name: string, open: () => Promise<Store
         });
         expect(await store.getCapture(input.id)).toEqual(expected);
         const feed = await store.listCaptures({ limit: 5 });
-        expect(feed.ok && feed.page.items).toEqual([expected]);
+        // The feed adds triage state, counts and keys to the capture itself.
+        const [item] = feed.ok ? feed.page.items : [];
+        expect(item && captureSchema.strip().parse(item)).toEqual(expected);
+        expect(item).toMatchObject({ routeKey: 'shop.example.com/checkout', elementKey: 'iframe#app >>> [data-testid="export"]' });
       });
 
       it('keeps a clip’s context and text-fragment link', async () => {

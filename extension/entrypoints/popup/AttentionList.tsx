@@ -4,7 +4,7 @@ import type { OutboxStatus } from '@/lib/messages';
 type Item = OutboxStatus['attention'][number];
 
 const hints: Partial<Record<Item['problem'], string>> = {
-  token: 'Fix the token in Settings: Snag tries again by itself once it is saved.',
+  token: 'Once Snag is connected again (Options), it sends these by itself.',
   rejected: 'Snag will not send it again by itself: Retry once the problem is fixed, or Discard it.',
 };
 

@@ -73,9 +73,9 @@ export function Popup() {
       <h1>Snag</h1>
       {outbox && !outbox.configured && (
         <p>
-          {outbox.settingsProblem ?? 'Snag needs your server’s address and an access token before it can send anything.'}{' '}
+          {outbox.settingsProblem ?? 'Connect Snag to your team’s server before it can send anything.'}{' '}
           <a href="/options.html" target="_blank" onClick={openOptions}>
-            Open settings
+            Connect in Options
           </a>
         </p>
       )}

@@ -18,6 +18,10 @@ interface AnnotatedImageProps {
   /** Outline width in screen pixels, whatever the display size. */
   strokeWidth?: number;
   className?: string;
+  /** A fixed display width in CSS pixels (zoomed views); may exceed the image's own width. */
+  displayWidth?: number;
+  /** Told the image's real size once it has loaded. */
+  onNaturalSize?: (size: Size) => void;
 }
 
 /**
@@ -34,6 +38,8 @@ export function AnnotatedImage({
   maxHeight,
   strokeWidth = 2,
   className,
+  displayWidth,
+  onNaturalSize,
 }: AnnotatedImageProps) {
   const [natural, setNatural] = useState<Size | null>(null);
   const size = natural ?? expectedSize;
@@ -42,10 +48,13 @@ export function AnnotatedImage({
   const caps: string[] = [];
   if (maxHeight) caps.push(`calc(${maxHeight} * ${ratio})`);
   if (natural) caps.push(`${natural.width}px`);
-  const style: CSSProperties = {
-    aspectRatio: `${size.width} / ${size.height}`,
-    maxWidth: caps.length === 0 ? undefined : caps.length === 1 ? caps[0] : `min(${caps.join(', ')})`,
-  };
+  const style: CSSProperties =
+    displayWidth === undefined
+      ? {
+          aspectRatio: `${size.width} / ${size.height}`,
+          maxWidth: caps.length === 0 ? undefined : caps.length === 1 ? caps[0] : `min(${caps.join(', ')})`,
+        }
+      : { aspectRatio: `${size.width} / ${size.height}`, width: `${displayWidth}px`, maxWidth: 'none' };
 
   return (
     <div className={['annotated-image', className].filter(Boolean).join(' ')} style={style}>
@@ -53,9 +62,13 @@ export function AnnotatedImage({
         src={src}
         alt={alt}
         decoding="async"
+        draggable={false}
         onLoad={(event) => {
           const { naturalWidth, naturalHeight } = event.currentTarget;
-          if (naturalWidth > 0 && naturalHeight > 0) setNatural({ width: naturalWidth, height: naturalHeight });
+          if (naturalWidth > 0 && naturalHeight > 0) {
+            setNatural({ width: naturalWidth, height: naturalHeight });
+            onNaturalSize?.({ width: naturalWidth, height: naturalHeight });
+          }
         }}
       />
       {annotations.length > 0 && (

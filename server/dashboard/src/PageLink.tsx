@@ -4,13 +4,15 @@ interface PageLinkProps {
   url: string;
   /** Show host + path only (cards) rather than the whole URL (detail view). */
   compact?: boolean;
+  /** Out of the Tab order (feed rows not in focus). */
+  tabbable?: boolean;
 }
 
 /**
  * The page a capture was made on. Captured URLs are untrusted: only http(s) URLs become live
  * links (opening in a new tab, without opener or referrer); anything else is plain text.
  */
-export function PageLink({ url, compact = false }: PageLinkProps) {
+export function PageLink({ url, compact = false, tabbable = true }: PageLinkProps) {
   const href = safeHref(url);
   const text = compact ? displayUrl(url) : url;
   if (href === null) {
@@ -21,7 +23,14 @@ export function PageLink({ url, compact = false }: PageLinkProps) {
     );
   }
   return (
-    <a className="page-url" href={href} target="_blank" rel="noopener noreferrer" title={url}>
+    <a
+      className="page-url"
+      href={href}
+      target="_blank"
+      rel="noopener noreferrer"
+      title={url}
+      tabIndex={tabbable ? undefined : -1}
+    >
       {text}
       <span className="visually-hidden"> (opens in a new tab)</span>
     </a>

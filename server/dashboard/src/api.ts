@@ -1,137 +1,89 @@
-import type { z } from 'zod';
-import { API_PREFIX, apiError, feedPage, me, type FeedPage, type Me } from '#shared/api';
-import { capture, screenshotContentType, type Capture } from '#shared/capture';
-import type { FeedFilters } from './route';
+import { peopleList, type UserSummary } from '#shared/account';
+import { screenshotContentType } from '#shared/capture';
+import {
+  bulkTriageResult,
+  captureComment,
+  captureDetail,
+  captureHistory,
+  commentList,
+  feedPage,
+  reviewedCapture,
+  savedView,
+  savedViewList,
+  type BulkTriageResult,
+  type CaptureComment,
+  type CaptureDetail,
+  type FeedPage,
+  type HistoryEvent,
+  type ReviewedCapture,
+  type SavedView,
+  type SavedViewInput,
+  type TriageInput,
+} from '#shared/review';
+import { ApiError, type Http } from './http';
+import { filtersQuery, type FeedFilters } from './route';
+
+export { ApiError, describeError, isAbort } from './http';
+
+/** A triage change: only the fields given change; null clears priority or assignee. */
+export type TriageChange = TriageInput;
 
 /**
- * A small fetch wrapper for the Snag API. Every JSON body is parsed with the shared zod schemas
- * (the wire format), so a response that does not match the contract fails loudly here instead
- * of rendering half a capture.
+ * The review API (issue #5) for the dashboard, on top of the session's transport. Every answer is
+ * parsed with the shared schemas, so what renders is what the contract promises.
  */
-
-export type ApiFailure =
-  /** 401: the token is wrong, revoked or missing. */
-  | 'unauthorized'
-  /** Any other non-2xx status (the body's `error.code` is in `code`). */
-  | 'http'
-  /** The request never got an answer (offline, server down, CORS/CSP). */
-  | 'network'
-  /** The server answered 2xx with something that is not what the contract says. */
-  | 'protocol';
-
-export class ApiError extends Error {
-  override readonly name = 'ApiError';
-
-  constructor(
-    readonly failure: ApiFailure,
-    message: string,
-    readonly status?: number,
-    readonly code?: string,
-  ) {
-    super(message);
-  }
-}
-
-export function isAbort(error: unknown): boolean {
-  return error instanceof DOMException && error.name === 'AbortError';
-}
-
-/** A sentence for people, whatever went wrong. */
-export function describeError(error: unknown): string {
-  if (error instanceof ApiError) {
-    switch (error.failure) {
-      case 'unauthorized':
-        return 'The server rejected this token';
-      case 'network':
-        return 'Could not reach the Snag server. Check your connection and try again.';
-      case 'protocol':
-        return 'The server sent a response this dashboard does not understand. Try reloading the page.';
-      case 'http':
-        if (error.status === 404) return 'Not found.';
-        return error.message;
-    }
-  }
-  return 'Something went wrong. Try again.';
-}
-
 export interface ApiClient {
-  me(signal?: AbortSignal): Promise<Me>;
   feed(filters: FeedFilters, cursor: string | null, signal?: AbortSignal): Promise<FeedPage>;
-  capture(id: string, signal?: AbortSignal): Promise<Capture>;
-  /** The screenshot's bytes (they need the Authorization header, so no plain <img src>). */
+  capture(id: string, signal?: AbortSignal): Promise<CaptureDetail>;
+  triage(id: string, change: TriageChange): Promise<ReviewedCapture>;
+  bulkTriage(ids: readonly string[], change: TriageChange): Promise<BulkTriageResult>;
+  merge(targetId: string, duplicateIds: readonly string[]): Promise<CaptureDetail>;
+  unmerge(id: string): Promise<ReviewedCapture>;
+  comments(id: string, signal?: AbortSignal): Promise<CaptureComment[]>;
+  addComment(id: string, body: string): Promise<CaptureComment>;
+  history(id: string, signal?: AbortSignal): Promise<HistoryEvent[]>;
+  views(signal?: AbortSignal): Promise<SavedView[]>;
+  saveView(input: SavedViewInput): Promise<SavedView>;
+  deleteView(id: string): Promise<void>;
+  /** Active members, for the assignee pickers and the reporter filter. */
+  people(signal?: AbortSignal): Promise<UserSummary[]>;
+  /** The screenshot's bytes (fetched with the session, then shown through an object URL). */
   screenshot(id: string, signal?: AbortSignal): Promise<Blob>;
+  deleteCapture(id: string): Promise<void>;
 }
 
-export interface ApiClientOptions {
-  token: string;
-  /** Called on every 401, e.g. to sign out when a token is revoked mid-session. */
-  onUnauthorized?: () => void;
-  fetch?: typeof fetch;
-}
+const captureUrl = (id: string) => `/captures/${encodeURIComponent(id)}`;
 
-export function createApiClient({ token, onUnauthorized, fetch: fetchImpl = fetch }: ApiClientOptions): ApiClient {
-  async function request(
-    path: string,
-    signal: AbortSignal | undefined,
-    accept: string,
-    cache: RequestCache,
-  ): Promise<Response> {
-    let response: Response;
-    try {
-      response = await fetchImpl(`${API_PREFIX}${path}`, {
-        headers: { Authorization: `Bearer ${token}`, Accept: accept },
-        signal,
-        cache,
-      });
-    } catch (error) {
-      if (isAbort(error)) throw error;
-      throw new ApiError('network', 'network error');
-    }
-    if (response.ok) return response;
-
-    const body: unknown = await response.json().catch(() => null);
-    const parsed = apiError.safeParse(body);
-    const message = parsed.success ? parsed.data.error.message : `HTTP ${response.status}`;
-    const code = parsed.success ? parsed.data.error.code : undefined;
-    if (response.status === 401) {
-      onUnauthorized?.();
-      throw new ApiError('unauthorized', message, 401, code);
-    }
-    throw new ApiError('http', message, response.status, code);
-  }
-
-  async function getJson<T>(path: string, schema: z.ZodType<T>, signal?: AbortSignal): Promise<T> {
-    // The feed changes all the time: always ask the server.
-    const response = await request(path, signal, 'application/json', 'no-store');
-    const body: unknown = await response.json().catch(() => undefined);
-    const parsed = schema.safeParse(body);
-    if (!parsed.success) {
-      const issues = parsed.error.issues.slice(0, 5).map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-      console.error(`Unexpected response from ${API_PREFIX}${path}: ${issues.join('; ')}`);
-      throw new ApiError('protocol', `unexpected response from ${path}`, response.status);
-    }
-    return parsed.data;
-  }
-
+export function createApiClient(http: Http): ApiClient {
   return {
-    me: (signal) => getJson('/me', me, signal),
-
     feed(filters, cursor, signal) {
-      const params = new URLSearchParams();
-      if (filters.kind) params.set('kind', filters.kind);
-      if (filters.tag) params.set('tag', filters.tag);
-      if (filters.limit !== undefined) params.set('limit', String(filters.limit));
-      if (cursor) params.set('cursor', cursor);
+      const params = new URLSearchParams(filtersQuery(filters));
+      if (cursor !== null) params.set('cursor', cursor);
       const query = params.toString();
-      return getJson(`/captures${query ? `?${query}` : ''}`, feedPage, signal);
+      return http.get(`/captures${query ? `?${query}` : ''}`, feedPage, { signal });
     },
-
-    capture: (id, signal) => getJson(`/captures/${encodeURIComponent(id)}`, capture, signal),
+    capture: (id, signal) => http.get(captureUrl(id), captureDetail, { signal }),
+    triage: (id, change) => http.send('PATCH', `${captureUrl(id)}/triage`, change, reviewedCapture),
+    bulkTriage: (ids, change) =>
+      http.send('POST', '/captures/bulk-triage', { ids, ...change }, bulkTriageResult),
+    merge: (targetId, duplicateIds) =>
+      http.send('POST', '/captures/merge', { targetId, duplicateIds }, captureDetail),
+    unmerge: (id) => http.send('POST', `${captureUrl(id)}/unmerge`, undefined, reviewedCapture),
+    comments: async (id, signal) => (await http.get(`${captureUrl(id)}/comments`, commentList, { signal })).comments,
+    addComment: (id, body) => http.send('POST', `${captureUrl(id)}/comments`, { body }, captureComment),
+    history: async (id, signal) => (await http.get(`${captureUrl(id)}/history`, captureHistory, { signal })).events,
+    views: async (signal) => (await http.get('/views', savedViewList, { signal })).views,
+    saveView: (input) => http.send('POST', '/views', input, savedView),
+    deleteView: (id) => http.sendNoContent('DELETE', `/views/${encodeURIComponent(id)}`),
+    people: async (signal) => (await http.get('/people', peopleList, { signal })).people,
 
     async screenshot(id, signal) {
       // Screenshots never change once uploaded, so the HTTP cache may keep them.
-      const path = `/captures/${encodeURIComponent(id)}/screenshot`;
-      const response = await request(path, signal, 'image/webp,image/png,image/jpeg', 'default');
+      const response = await http.fetchOk(`${captureUrl(id)}/screenshot`, {
+        signal,
+        accept: 'image/webp,image/png,image/jpeg',
+        cache: 'default',
+      });
       const blob = await response.blob();
       // Blob URLs live in our origin: only ever wrap the bytes as one of the allowed image types,
       // so an upload that is really HTML or SVG can never be opened as a document here.
@@ -141,5 +93,8 @@ export function createApiClient({ token, onUnauthorized, fetch: fetchImpl = fetc
       }
       return new Blob([blob], { type: type.data });
     },
+
+    deleteCapture: (id) => http.sendNoContent('DELETE', captureUrl(id)),
   };
 }
+

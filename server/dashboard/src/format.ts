@@ -1,4 +1,5 @@
 import type { CaptureKind, Category, Severity } from '#shared/capture';
+import type { FeedSort, Priority, TriageStatus } from '#shared/review';
 
 export const KIND_LABELS: Readonly<Record<CaptureKind, string>> = {
   screenshot: 'Screenshot',
@@ -76,4 +77,30 @@ export function formatBytes(bytes: number): string {
 /** A capture's human title: the page title, or its URL when the page had none. */
 export function pageLabel(page: { title: string; url: string }): string {
   return page.title.trim() || page.url;
+}
+
+export const STATUS_LABELS: Readonly<Record<TriageStatus, string>> = {
+  new: 'New',
+  triaged: 'Triaged',
+  in_progress: 'In progress',
+  resolved: 'Resolved',
+  wont_fix: 'Won’t fix',
+  duplicate: 'Duplicate',
+};
+
+export const PRIORITY_LABELS: Readonly<Record<Priority, string>> = {
+  urgent: 'Urgent',
+  high: 'High',
+  medium: 'Medium',
+  low: 'Low',
+};
+
+export const SORT_LABELS: Readonly<Record<FeedSort, string>> = {
+  newest: 'Newest first',
+  oldest: 'Oldest first',
+  severity: 'Most severe first',
+};
+
+export function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
 }

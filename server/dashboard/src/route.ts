@@ -1,68 +1,173 @@
-import { captureKind, type CaptureKind } from '#shared/capture';
-import { FEED_MAX_LIMIT } from '#shared/api';
+import {
+  FEED_DEFAULT_LIMIT,
+  feedQuery,
+  feedQueryString,
+  queryRecord,
+  type FeedSort,
+  type ParsedFeedQuery,
+} from '#shared/review';
 
 /**
- * Hash routes, so every view (including its filters) is a shareable URL and the server needs no
- * SPA fallback:
- *   #/                         the feed
- *   #/?kind=clip&tag=checkout  the feed, filtered (also `limit`, the page size)
- *   #/captures/<id>            one capture
+ * Hash routes, so every view (the feed's filters included) is a shareable URL and the server needs
+ * no SPA fallback:
+ *   #/                           the feed; its filter is the query (`#/?status=new&tag=checkout`),
+ *                                written exactly as GET /api/v1/captures takes it
+ *   #/captures/<id>              one capture
+ *   #/insights[/<tab>]?<filter>  hot spots, onboarding, charts
+ *   #/reports?<filter>           exports and the digest
+ *   #/pair  #/account  #/admin/<tab>  #/invite/<token>
  */
 
-export interface FeedFilters {
-  kind?: CaptureKind;
-  tag?: string;
-  limit?: number;
-}
+/** The feed's filter, sort and page size, holding only what differs from the defaults. */
+export type FeedFilters = Partial<Omit<ParsedFeedQuery, 'cursor'>>;
 
 export type Route =
   | { name: 'feed'; filters: FeedFilters }
   | { name: 'capture'; id: string }
+  | { name: 'insights'; tab: string | undefined; query: string }
+  | { name: 'reports'; query: string }
+  | { name: 'pair' }
+  | { name: 'account' }
+  /** The admin page picks its first visible tab for an empty or unknown one. */
+  | { name: 'admin'; tab: string }
+  | { name: 'invite'; token: string }
   | { name: 'not-found'; path: string };
 
-/** Tags are stored trimmed and lower-cased; filter the same way. */
-export function normaliseTag(raw: string): string {
-  return raw.trim().toLowerCase();
+const LIST_KEYS = ['kind', 'tag', 'severity', 'status', 'priority', 'reporter'] as const;
+const SINGLE_KEYS = [
+  'assignee',
+  'customer',
+  'site',
+  'path',
+  'route',
+  'element',
+  'flow',
+  'step',
+  'from',
+  'to',
+  'q',
+  'includeMerged',
+  'sort',
+  'limit',
+] as const;
+
+const shape = feedQuery.shape;
+
+/**
+ * The feed filter in a URL query. Lenient where the API is strict: a value that does not parse is
+ * dropped (and a list keeps its good values), so a hand-edited or outdated link still opens the
+ * feed rather than an error. Defaults are left out, so equal filters are equal objects.
+ */
+export function parseFilters(params: URLSearchParams): FeedFilters {
+  const record = queryRecord(params.toString());
+  const kept: Record<string, string | string[]> = {};
+  for (const key of LIST_KEYS) {
+    const raw = record[key];
+    if (raw === undefined) continue;
+    const values = (Array.isArray(raw) ? raw : [raw]).flatMap((value) => value.split(','));
+    const good = values.filter((value) => shape[key].safeParse(value).success);
+    if (good.length > 0) kept[key] = good;
+  }
+  for (const key of SINGLE_KEYS) {
+    const raw = record[key];
+    if (raw !== undefined && shape[key].safeParse(raw).success) kept[key] = raw;
+  }
+  const parsed = feedQuery.safeParse(kept);
+  return parsed.success ? withoutDefaults(parsed.data) : {};
 }
 
-export function parseFilters(params: URLSearchParams): FeedFilters {
+function dedupe<T>(values: readonly T[] | undefined): T[] | undefined {
+  return values === undefined || values.length === 0 ? undefined : [...new Set(values)];
+}
+
+/** The filter with empty lists, defaults and undefined fields removed. */
+export function withoutDefaults(query: Partial<ParsedFeedQuery>): FeedFilters {
   const filters: FeedFilters = {};
-  const kind = captureKind.safeParse(params.get('kind'));
-  if (kind.success) filters.kind = kind.data;
-  const tag = normaliseTag(params.get('tag') ?? '');
+  const kind = dedupe(query.kind);
+  if (kind) filters.kind = kind;
+  const tag = dedupe(query.tag);
   if (tag) filters.tag = tag;
-  const limit = Number(params.get('limit'));
-  if (Number.isInteger(limit) && limit >= 1 && limit <= FEED_MAX_LIMIT) filters.limit = limit;
+  const severity = dedupe(query.severity);
+  if (severity) filters.severity = severity;
+  const status = dedupe(query.status);
+  if (status) filters.status = status;
+  const priority = dedupe(query.priority);
+  if (priority) filters.priority = priority;
+  const reporter = dedupe(query.reporter);
+  if (reporter) filters.reporter = reporter;
+  for (const key of ['assignee', 'customer', 'site', 'path', 'route', 'element', 'flow', 'step', 'from', 'to', 'q'] as const) {
+    const value = query[key];
+    if (value !== undefined && value !== '') filters[key] = value;
+  }
+  if (query.includeMerged === true) filters.includeMerged = true;
+  if (query.sort !== undefined && query.sort !== 'newest') filters.sort = query.sort;
+  if (query.limit !== undefined && query.limit !== FEED_DEFAULT_LIMIT) filters.limit = query.limit;
   return filters;
+}
+
+/** The query string of a filter (no `?`), as the API and saved views take it. */
+export function filtersQuery(filters: FeedFilters): string {
+  return feedQueryString(withoutDefaults(filters));
+}
+
+/** True when the filter narrows the feed (sort and page size do not). */
+export function isFiltered(filters: FeedFilters): boolean {
+  const { sort: _sort, limit: _limit, ...rest } = filters;
+  return Object.keys(withoutDefaults(rest)).length > 0;
+}
+
+export function sortOf(filters: FeedFilters): FeedSort {
+  return filters.sort ?? 'newest';
+}
+
+function decode(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
 }
 
 export function parseRoute(hash: string): Route {
   const raw = hash.replace(/^#/, '');
   const queryAt = raw.indexOf('?');
   const path = (queryAt === -1 ? raw : raw.slice(0, queryAt)) || '/';
-  const params = new URLSearchParams(queryAt === -1 ? '' : raw.slice(queryAt + 1));
+  const query = queryAt === -1 ? '' : raw.slice(queryAt + 1);
 
-  if (path === '/') return { name: 'feed', filters: parseFilters(params) };
-  const detail = /^\/captures\/([^/]+)\/?$/.exec(path);
-  if (detail?.[1]) {
-    let id: string;
-    try {
-      id = decodeURIComponent(detail[1]);
-    } catch {
-      return { name: 'not-found', path };
-    }
-    return { name: 'capture', id };
+  if (path === '/') return { name: 'feed', filters: parseFilters(new URLSearchParams(query)) };
+
+  const segments = path.replace(/\/$/, '').split('/').slice(1);
+  const [first, second, ...rest] = segments;
+  if (rest.length > 0) return { name: 'not-found', path };
+  if (first === 'captures' && second !== undefined && second !== '') {
+    const id = decode(second);
+    return id === null ? { name: 'not-found', path } : { name: 'capture', id };
+  }
+  if (first === 'insights') {
+    const tab = second === undefined ? undefined : decode(second);
+    return tab === null ? { name: 'not-found', path } : { name: 'insights', tab, query };
+  }
+  if (second === undefined) {
+    if (first === 'reports') return { name: 'reports', query };
+    if (first === 'pair') return { name: 'pair' };
+    if (first === 'account') return { name: 'account' };
+    if (first === 'admin') return { name: 'admin', tab: '' };
+  }
+  if (first === 'admin' && second !== undefined) {
+    const tab = decode(second);
+    if (tab !== null) return { name: 'admin', tab };
+  }
+  if (first === 'invite' && second !== undefined && second !== '') {
+    const token = decode(second);
+    if (token !== null) return { name: 'invite', token };
   }
   return { name: 'not-found', path };
 }
 
+const withQuery = (path: string, query: string) => (query ? `#${path}?${query}` : `#${path}`);
+
 export function feedHref(filters: FeedFilters = {}): string {
-  const params = new URLSearchParams();
-  if (filters.kind) params.set('kind', filters.kind);
-  if (filters.tag) params.set('tag', filters.tag);
-  if (filters.limit !== undefined) params.set('limit', String(filters.limit));
-  const query = params.toString();
-  return query ? `#/?${query}` : '#/';
+  return withQuery('/', filtersQuery(filters));
 }
 
 export function captureHref(id: string): string {
@@ -75,6 +180,18 @@ export function formatRoute(route: Route): string {
       return feedHref(route.filters);
     case 'capture':
       return captureHref(route.id);
+    case 'insights':
+      return withQuery(route.tab === undefined ? '/insights' : `/insights/${encodeURIComponent(route.tab)}`, route.query);
+    case 'reports':
+      return withQuery('/reports', route.query);
+    case 'pair':
+      return '#/pair';
+    case 'account':
+      return '#/account';
+    case 'admin':
+      return route.tab === '' ? '#/admin' : `#/admin/${encodeURIComponent(route.tab)}`;
+    case 'invite':
+      return `#/invite/${encodeURIComponent(route.token)}`;
     case 'not-found':
       return `#${route.path}`;
   }

@@ -1,2 +1,51 @@
-/** The data-control part of the Store (see ../store.ts). */
-export interface DataControlStore {}
+import type { WorkspaceSettings } from '#shared/data-control';
+import type { AuditRecord } from '../audit/store';
+
+/** Who asked for a deletion or a change: recorded in the audit log in the deletion's own transaction. */
+export type DeletionAudit = Pick<AuditRecord, 'actor' | 'ip' | 'at'>;
+
+/** A capture that is gone: enough to tell live dashboards, never its content. */
+export interface DeletedCapture {
+  id: string;
+  reporterId: string;
+}
+
+export interface DeletionResult {
+  /** Every capture removed, with every row that referenced it. */
+  deleted: DeletedCapture[];
+  /**
+   * SHA-256 of screenshot files no remaining capture points at (attached or announced): the
+   * caller removes them once the deletion has committed, so a rollback never loses an image.
+   */
+  unreferencedScreenshots: string[];
+}
+
+export interface SettingsChange {
+  previous: WorkspaceSettings;
+  current: WorkspaceSettings;
+}
+
+/**
+ * The data-control part of the Store (see ../store.ts): deleting captures and people's data;
+ * retention. Each deletion is one transaction, its audit entry included.
+ */
+export interface DataControlStore {
+  /**
+   * Any capture, published or not (audited as capture.deleted); `deleted` is empty, and nothing
+   * is audited, when there is no such capture.
+   */
+  deleteCapture(id: string, audit: DeletionAudit): Promise<DeletionResult>;
+  /** Every capture this user reported (audited as data.deleted_by_reporter); null when there is no such user. */
+  deleteByReporter(userId: string, audit: DeletionAudit): Promise<DeletionResult | null>;
+  /**
+   * Every capture naming this customer (any case, surrounding spaces ignored), and the
+   * customer's entry in the suggestions (audited as data.deleted_by_customer).
+   */
+  deleteByCustomer(customer: string, audit: DeletionAudit): Promise<DeletionResult>;
+  /** Up to `limit` of the oldest captures created before `cutoff` (ISO time): one retention batch. */
+  deleteCreatedBefore(cutoff: string, limit: number): Promise<DeletionResult>;
+
+  getSettings(): Promise<WorkspaceSettings>;
+  /** Replaces the settings; a changed retention is audited (retention.changed) in the same transaction. */
+  updateSettings(settings: WorkspaceSettings, audit: DeletionAudit & { at: string }): Promise<SettingsChange>;
+}

@@ -19,10 +19,14 @@ export interface ChildServer {
   stop(): Promise<number>;
 }
 
-/** Starts test/bench/lib/serve.ts in its own process and waits until it listens on loopback. */
-export async function startChildServer(kind: 'snag' | 'bare'): Promise<ChildServer> {
+/**
+ * Starts test/bench/lib/serve.ts in its own process and waits until it listens on loopback.
+ * `env` adds to the environment, e.g. SNAG_BENCH_DATA_DIR to serve a seeded database (see serve.ts).
+ */
+export async function startChildServer(kind: 'snag' | 'bare', env: Record<string, string> = {}): Promise<ChildServer> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', serveScript, kind], {
     cwd: repoRoot,
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const stdout = child.stdout;

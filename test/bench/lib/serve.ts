@@ -3,6 +3,12 @@
  * load generator. Usage: node --import tsx test/bench/lib/serve.ts snag|bare
  * Prints one JSON line when listening ({ port, token }), one ({ cpuMicros }) on each SIGUSR2, and on
  * SIGTERM prints { stored } and exits.
+ *
+ * By default `snag` starts on a fresh SQLite database in a temp directory (deleted on exit). To
+ * serve a database a bench seeded instead (kept on exit), set in the environment:
+ *   SNAG_BENCH_DATA_DIR       a data directory holding snag.db, or
+ *   SNAG_BENCH_DATABASE_URL   a postgres:// URL, with SNAG_BENCH_PG_SCHEMA the schema
+ *   SNAG_BENCH_TOKEN          the seeded admin's token, printed as `token`
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,9 +20,35 @@ import { API_PREFIX } from '#shared/api';
 import { createApp } from '../../../server/app';
 import { bootstrapAdmin } from '../../../server/bootstrap';
 import { ScreenshotStore } from '../../../server/screenshots';
+import { openPostgresStore } from '../../../server/store/postgres';
 import { openSqliteStore } from '../../../server/store/sqlite';
+import type { Store } from '../../../server/store/store';
+
+/** A benchmark measures the server, not its per-token request budget. */
+const UNTHROTTLED = { requestsPerMinute: 0, anonymousRequestsPerMinute: 0 };
+
+async function seeded(store: Store, dataDir: string) {
+  const token = process.env.SNAG_BENCH_TOKEN ?? '';
+  const screenshots = await ScreenshotStore.open(dataDir);
+  return {
+    app: createApp({ store, screenshots, version: 'bench', security: UNTHROTTLED }),
+    token,
+    async stop(): Promise<number> {
+      await store.close();
+      return 0;
+    },
+  };
+}
 
 async function snag() {
+  const databaseUrl = process.env.SNAG_BENCH_DATABASE_URL;
+  const seededDir = process.env.SNAG_BENCH_DATA_DIR;
+  if (databaseUrl !== undefined) {
+    const dataDir = seededDir ?? (await mkdtemp(join(tmpdir(), 'snag-bench-')));
+    return seeded(await openPostgresStore({ connectionString: databaseUrl, schema: process.env.SNAG_BENCH_PG_SCHEMA }), dataDir);
+  }
+  if (seededDir !== undefined) return seeded(await openSqliteStore(join(seededDir, 'snag.db')), seededDir);
+
   const dataDir = await mkdtemp(join(tmpdir(), 'snag-bench-'));
   const file = join(dataDir, 'snag.db');
   const store = await openSqliteStore(file);
@@ -24,7 +56,7 @@ async function snag() {
   const bootstrap = await bootstrapAdmin(store, undefined);
   const token = bootstrap.created ? bootstrap.adminToken : '';
   return {
-    app: createApp({ store, screenshots, version: 'bench' }),
+    app: createApp({ store, screenshots, version: 'bench', security: UNTHROTTLED }),
     token,
     async stop(): Promise<number> {
       await store.close();

@@ -53,11 +53,20 @@ export async function waitForPage(context: BrowserContext, matches: (url: string
 export async function connectExtension(chromium: ChromiumWithExtension, serverUrl: string, token: string): Promise<void> {
   const options = await chromium.context.newPage();
   await options.goto(chromium.extensionUrl('options.html'));
+  await showTokenField(options);
   await options.getByLabel('Server URL').fill(serverUrl);
   await options.getByLabel('Access token').fill(token);
   await options.getByRole('button', { name: 'Save', exact: true }).click();
   await options.getByRole('status').filter({ hasText: /^Saved$/ }).waitFor();
   await options.close();
+}
+
+/** Options keeps the pasted-token form under a disclosure ("Advanced: paste a token"): open it. */
+export async function showTokenField(options: Page): Promise<void> {
+  const advanced = options.locator('details').filter({ hasText: 'Advanced: paste a token' });
+  if (!(await advanced.evaluate((element) => (element as HTMLDetailsElement).open))) {
+    await advanced.locator('summary').click();
+  }
 }
 
 /**

@@ -1,14 +1,13 @@
 import { expect } from 'vitest';
-import { capture, type Capture } from '#shared/capture';
-import { feedPage } from '#shared/api';
+import { feedPage, reviewedCapture, type ReviewedCapture } from '#shared/review';
 
 export const fixtureTitle = 'Acme CRM · Account 8812';
 export const clippedText = 'The export button stays disabled after the invoice is paid.';
 
 /** Polls the real server's feed, as the admin, until `count` captures have arrived (or times out). */
-export async function waitForCaptures(serverUrl: string, token: string, count: number): Promise<Capture[]> {
+export async function waitForCaptures(serverUrl: string, token: string, count: number): Promise<ReviewedCapture[]> {
   const deadline = Date.now() + 60_000;
-  let items: Capture[] = [];
+  let items: ReviewedCapture[] = [];
   while (Date.now() < deadline) {
     const response = await fetch(`${serverUrl}/api/v1/captures`, { headers: { authorization: `Bearer ${token}` } });
     items = feedPage.parse(await response.json()).items;
@@ -24,11 +23,11 @@ export async function expectScreenshotAndClip(
   token: string,
   fixtureUrl: string,
   browserName: string,
-): Promise<{ screenshot: Capture; clip: Capture }> {
+): Promise<{ screenshot: ReviewedCapture; clip: ReviewedCapture }> {
   const items = await waitForCaptures(serverUrl, token, 2);
   expect(items).toHaveLength(2);
-  const screenshot = capture.parse(items.find((item) => item.kind === 'screenshot'));
-  const clip = capture.parse(items.find((item) => item.kind === 'clip'));
+  const screenshot = reviewedCapture.parse(items.find((item) => item.kind === 'screenshot'));
+  const clip = reviewedCapture.parse(items.find((item) => item.kind === 'clip'));
 
   expect(screenshot).toMatchObject({
     page: { url: fixtureUrl, title: fixtureTitle },

@@ -106,9 +106,27 @@ export async function waitForStatus(page: Page, expected: string | RegExp): Prom
   );
 }
 
+/** Options keeps the pasted-token form under a disclosure ("Advanced: paste a token"): open it. */
+export async function showTokenField(options: Page): Promise<void> {
+  const handle = await options.waitForFunction(
+    () =>
+      [...document.querySelectorAll('details')].find((details) => details.querySelector('summary')?.textContent === 'Advanced: paste a token') ??
+      null,
+    { timeout: 30_000 },
+  );
+  const details = handle.asElement();
+  if (!details) throw new Error('no "Advanced: paste a token" disclosure');
+  const open = await details.evaluate((element) => element instanceof HTMLDetailsElement && element.open);
+  if (!open) {
+    const summary = await details.$('summary');
+    await summary?.click();
+  }
+}
+
 /** Saves the server URL and token on the Options page, as a user would. */
 export async function connectExtension(firefox: FirefoxWithExtension, serverUrl: string, token: string): Promise<void> {
   const options = await openExtensionPage(firefox.browser, firefox.extensionUrl('options.html'), 'form');
+  await showTokenField(options);
   await fill(options, 'Server URL', serverUrl);
   await fill(options, 'Access token', token);
   await clickButton(options, 'Save');

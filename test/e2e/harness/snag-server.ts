@@ -7,19 +7,26 @@ import { createInterface } from 'node:readline';
 
 const repoRoot = join(import.meta.dirname, '../../..');
 const listeningLine = /^Snag server listening on (http:\/\/\S+)$/;
+const setupInviteLine = /^Create the first admin account: (http:\/\/\S+)$/;
 
 export interface RunningSnagServer {
   url: string;
+  /** The bootstrap admin's API token (user "Admin"); '' when started with `token: null`. */
   token: string;
   dataDir: string;
+  /** The first-run admin setup link the server prints on an empty database. */
+  setupInviteUrl: () => Promise<string>;
   stop: () => Promise<void>;
 }
 
 export interface SnagServerOptions {
   /** Listen here rather than on a free port: a server that was "down" comes up at the address the extension knows. */
   port?: number;
-  /** The admin token to bootstrap with, when the extension must know it before the server starts. */
-  token?: string;
+  /**
+   * The admin token to bootstrap with, when the extension must know it before the server starts;
+   * null starts without ADMIN_TOKEN, as a new install would (only the setup invite gets you in).
+   */
+  token?: string | null;
 }
 
 export const newE2eToken = () => `snag_e2e_${crypto.randomUUID()}`;
@@ -37,19 +44,29 @@ export async function freePort(): Promise<number> {
 /** Starts the real server (`server/main.ts`) as its own process, on a free port unless told one, with a fresh DATA_DIR. */
 export async function startSnagServer({ port = 0, token = newE2eToken() }: SnagServerOptions = {}): Promise<RunningSnagServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'snag-e2e-'));
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir };
+  if (token === null) delete env.ADMIN_TOKEN;
+  else env.ADMIN_TOKEN = token;
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_TOKEN: token },
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];
   child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  let setupInvite: string | null = null;
+  const setupInviteSeen: Array<(url: string) => void> = [];
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output.join('')}`)), 30_000);
     child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output.join('')}`)));
     if (!child.stdout) return reject(new Error('no stdout'));
     createInterface({ input: child.stdout }).on('line', (line) => {
       output.push(line);
+      const invite = setupInviteLine.exec(line)?.[1];
+      if (invite !== undefined) {
+        setupInvite = invite;
+        for (const notify of setupInviteSeen.splice(0)) notify(invite);
+      }
       const match = listeningLine.exec(line);
       if (match?.[1]) {
         clearTimeout(timer);
@@ -59,8 +76,18 @@ export async function startSnagServer({ port = 0, token = newE2eToken() }: SnagS
   });
   return {
     url,
-    token,
+    token: token ?? '',
     dataDir,
+    setupInviteUrl: () =>
+      setupInvite !== null
+        ? Promise.resolve(setupInvite)
+        : new Promise<string>((resolve, reject) => {
+            const timer = setTimeout(() => reject(new Error(`the server printed no setup invite:\n${output.join('\n')}`)), 10_000);
+            setupInviteSeen.push((found) => {
+              clearTimeout(timer);
+              resolve(found);
+            });
+          }),
     stop: async () => {
       await stopProcess(child);
       await rm(dataDir, { recursive: true, force: true });

@@ -1,0 +1,99 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { tokenCreated, type ApiToken } from '#shared/account';
+import { tokenScopes, type TokenScope } from '#shared/roles';
+import type { Http } from '../http';
+import { Field } from './Field';
+import { formErrors, noErrors, type FormErrors } from './field-errors';
+import { OneTimeSecret } from './OneTimeSecret';
+import { SCOPE_LABELS } from './role-labels';
+
+const SCOPE_HINTS: Record<TokenScope, string> = {
+  capture: 'can send captures and read the tag list, nothing else',
+  full: 'can do everything you can do in the dashboard',
+};
+
+/** Make a token for a script or CI; its secret is shown once. */
+export function CreateTokenForm({ http, onCreated }: { http: Http; onCreated: (token: ApiToken) => void }) {
+  const nameInput = useRef<HTMLInputElement>(null);
+  const [name, setName] = useState('');
+  const [scope, setScope] = useState<TokenScope>('capture');
+  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const [busy, setBusy] = useState(false);
+  const [secret, setSecret] = useState<{ name: string; value: string } | null>(null);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (busy) return;
+    if (name.trim() === '') {
+      setErrors({ fields: { name: 'Name the token after what will use it, e.g. "CI uploads".' }, form: null });
+      nameInput.current?.focus();
+      return;
+    }
+    setBusy(true);
+    setErrors(noErrors);
+    setSecret(null);
+    try {
+      const created = await http.send('POST', '/tokens', { name: name.trim(), scope }, tokenCreated);
+      setSecret({ name: created.token.name, value: created.secret });
+      setName('');
+      onCreated(created.token);
+    } catch (error) {
+      setErrors(formErrors(error, ['name', 'scope']));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      <form className="acct-inline-form" onSubmit={submit} noValidate aria-label="Create a script token">
+        <Field label="Token name" error={errors.fields.name}>
+          {(control) => (
+            <input
+              {...control}
+              ref={nameInput}
+              name="token-name"
+              maxLength={100}
+              value={name}
+              onChange={(event) => setName(event.currentTarget.value)}
+            />
+          )}
+        </Field>
+        <Field label="Access" hint={SCOPE_HINTS[scope]} error={errors.fields.scope}>
+          {(control) => (
+            <select
+              {...control}
+              name="token-scope"
+              value={scope}
+              onChange={(event) => {
+                const chosen = tokenScopes.find((candidate) => candidate === event.currentTarget.value);
+                if (chosen) setScope(chosen);
+              }}
+            >
+              {tokenScopes.map((option) => (
+                <option key={option} value={option}>
+                  {SCOPE_LABELS[option]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <button type="submit" aria-disabled={busy}>
+          Create token
+        </button>
+      </form>
+      {errors.form && (
+        <p className="acct-error" role="alert">
+          {errors.form}
+        </p>
+      )}
+      {secret && (
+        <OneTimeSecret
+          label={`Token “${secret.name}”`}
+          secret={secret.value}
+          warning="Copy it now and keep it somewhere safe: Snag shows it only this once. Anyone who has it can act as you within its access."
+        />
+      )}
+    </>
+  );
+}

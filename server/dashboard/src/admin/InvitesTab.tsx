@@ -1,0 +1,204 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { email as emailSchema, INVITE_DEFAULT_HOURS, inviteCreated, inviteList } from '#shared/account';
+import { roles, type Role } from '#shared/roles';
+import { ConfirmButton } from '../account/ConfirmButton';
+import { Field } from '../account/Field';
+import { formErrors, noErrors, type FormErrors } from '../account/field-errors';
+import { OneTimeSecret } from '../account/OneTimeSecret';
+import { ROLE_DESCRIPTIONS, ROLE_LABELS } from '../account/role-labels';
+import { useLoad } from '../account/use-load';
+import { When } from '../account/When';
+import { describeError } from '../http';
+import type { Session } from '../session-types';
+
+const EXPIRY_CHOICES: readonly { hours: number; label: string }[] = [
+  { hours: 24, label: '1 day' },
+  { hours: INVITE_DEFAULT_HOURS, label: '3 days' },
+  { hours: 168, label: '1 week' },
+  { hours: 336, label: '2 weeks' },
+];
+
+/** Invite people: a single-use link for a role, optionally only for one address; pending ones can be revoked. */
+export function InvitesTab({ session, origin = window.location.origin }: { session: Session; origin?: string }) {
+  const { http } = session;
+  const [pending, { reload }] = useLoad((signal) => http.get('/invites', inviteList, { signal }), [http]);
+  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+
+  return (
+    <>
+      <section className="acct-section" aria-labelledby="invite-create-title">
+        <h2 id="invite-create-title">Invite someone</h2>
+        <CreateInvite session={session} origin={origin} onCreated={reload} />
+      </section>
+      <section className="acct-section" aria-labelledby="invite-pending-title">
+        <h2 id="invite-pending-title">Pending invites</h2>
+        {result && (
+          <p className={result.ok ? 'acct-notice' : 'acct-error'} role={result.ok ? 'status' : 'alert'}>
+            {result.text}
+          </p>
+        )}
+        {pending.status === 'loading' && <p className="acct-hint">Loading invites…</p>}
+        {pending.status === 'error' && (
+          <div className="acct-error" role="alert">
+            <p>{pending.message}</p>
+            <button type="button" className="acct-secondary" onClick={reload}>
+              Try again
+            </button>
+          </div>
+        )}
+        {pending.status === 'ready' && pending.data.invites.length === 0 && <p className="acct-hint">No pending invites.</p>}
+        {pending.status === 'ready' && pending.data.invites.length > 0 && (
+          <div className="acct-table-wrap">
+            <table className="acct-table">
+              <caption className="acct-sr-only">Pending invites</caption>
+              <thead>
+                <tr>
+                  <th scope="col">For</th>
+                  <th scope="col">Role</th>
+                  <th scope="col">Invited by</th>
+                  <th scope="col">Expires</th>
+                  <th scope="col">
+                    <span className="acct-sr-only">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {pending.data.invites.map((invite) => {
+                  const who = invite.email ?? 'Anyone with the link';
+                  return (
+                    <tr key={invite.id}>
+                      <th scope="row">{who}</th>
+                      <td>{ROLE_LABELS[invite.role]}</td>
+                      <td>{invite.invitedBy?.name ?? 'Snag (first-run set-up)'}</td>
+                      <td>
+                        <When iso={invite.expiresAt} />
+                      </td>
+                      <td>
+                        <ConfirmButton
+                          label="Revoke"
+                          labelDetail={`the invite for ${who}`}
+                          question="Revoke this invite? Its link stops working."
+                          confirmLabel="Revoke"
+                          onConfirm={async () => {
+                            try {
+                              await http.sendNoContent('DELETE', `/invites/${encodeURIComponent(invite.id)}`);
+                              setResult({ ok: true, text: `Revoked the invite for ${who}.` });
+                              reload();
+                            } catch (error) {
+                              setResult({ ok: false, text: `Could not revoke the invite: ${describeError(error)}` });
+                            }
+                          }}
+                        />
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}
+
+function CreateInvite({ session, origin, onCreated }: { session: Session; origin: string; onCreated: () => void }) {
+  const emailInput = useRef<HTMLInputElement>(null);
+  const [role, setRole] = useState<Role>('member');
+  const [email, setEmail] = useState('');
+  const [hours, setHours] = useState(INVITE_DEFAULT_HOURS);
+  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const [busy, setBusy] = useState(false);
+  const [link, setLink] = useState<{ url: string; for: string } | null>(null);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (busy) return;
+    const address = email.trim();
+    if (address !== '' && !emailSchema.safeParse(address).success) {
+      setErrors({ fields: { email: 'Enter an email address such as ann@example.com, or leave it empty.' }, form: null });
+      emailInput.current?.focus();
+      return;
+    }
+    setBusy(true);
+    setErrors(noErrors);
+    setLink(null);
+    try {
+      const body = { role, expiresInHours: hours, ...(address === '' ? {} : { email: address }) };
+      const created = await session.http.send('POST', '/invites', body, inviteCreated);
+      setLink({ url: `${origin}${created.path}`, for: created.invite.email ?? 'anyone who has the link' });
+      setEmail('');
+      onCreated();
+    } catch (error) {
+      setErrors(formErrors(error, ['role', 'email', 'expiresInHours']));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      <form className="acct-inline-form" onSubmit={submit} noValidate aria-label="Create an invite">
+        <Field label="Role" hint={ROLE_DESCRIPTIONS[role]} error={errors.fields.role}>
+          {(control) => (
+            <select
+              {...control}
+              name="invite-role"
+              value={role}
+              onChange={(event) => {
+                const chosen = roles.find((candidate) => candidate === event.currentTarget.value);
+                if (chosen) setRole(chosen);
+              }}
+            >
+              {roles.map((option) => (
+                <option key={option} value={option}>
+                  {ROLE_LABELS[option]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Email (optional)" hint="Only this address can accept it." error={errors.fields.email}>
+          {(control) => (
+            <input
+              {...control}
+              ref={emailInput}
+              type="email"
+              name="invite-email"
+              autoComplete="off"
+              spellCheck={false}
+              value={email}
+              onChange={(event) => setEmail(event.currentTarget.value)}
+            />
+          )}
+        </Field>
+        <Field label="Expires after" error={errors.fields.expiresInHours}>
+          {(control) => (
+            <select {...control} name="invite-expiry" value={hours} onChange={(event) => setHours(Number(event.currentTarget.value))}>
+              {EXPIRY_CHOICES.map((choice) => (
+                <option key={choice.hours} value={choice.hours}>
+                  {choice.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <button type="submit" aria-disabled={busy}>
+          Create invite
+        </button>
+      </form>
+      {errors.form && (
+        <p className="acct-error" role="alert">
+          {errors.form}
+        </p>
+      )}
+      {link && (
+        <OneTimeSecret
+          label="Invite link"
+          secret={link.url}
+          warning={`Send this link to ${link.for}. It works once, and Snag shows it only now: if it gets lost, revoke it and make another.`}
+        />
+      )}
+    </>
+  );
+}

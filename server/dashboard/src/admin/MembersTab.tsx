@@ -1,0 +1,139 @@
+import { useState } from 'react';
+import { member, memberList, type Member } from '#shared/account';
+import { roles, type Role } from '#shared/roles';
+import { ConfirmButton } from '../account/ConfirmButton';
+import { ROLE_LABELS } from '../account/role-labels';
+import { useLoad } from '../account/use-load';
+import { When } from '../account/When';
+import { ApiError, describeError } from '../http';
+import type { Session } from '../session-types';
+
+type Result = { ok: boolean; text: string };
+
+/** Why a change to a member was refused, for people. */
+export function memberChangeProblem(error: unknown, who: string): string {
+  if (error instanceof ApiError && (error.code === 'last_admin' || error.status === 409)) {
+    return `${who} is the last active admin: make someone else an admin first, so the workspace keeps one.`;
+  }
+  return `Could not change ${who}: ${describeError(error)}`;
+}
+
+/** Everyone in the workspace: change a role, deactivate (after confirmation) or reactivate. */
+export function MembersTab({ session }: { session: Session }) {
+  const { http } = session;
+  const [members, { reload, update }] = useLoad((signal) => http.get('/members', memberList, { signal }), [http]);
+  const [result, setResult] = useState<Result | null>(null);
+
+  async function change(target: Member, patch: { role?: Role; active?: boolean }, done: string) {
+    setResult(null);
+    try {
+      const changed = await http.send('PATCH', `/members/${encodeURIComponent(target.id)}`, patch, member);
+      update((data) => ({ members: data.members.map((known) => (known.id === changed.id ? changed : known)) }));
+      setResult({ ok: true, text: done });
+    } catch (error) {
+      setResult({ ok: false, text: memberChangeProblem(error, target.name) });
+      // The row shows the role the server has, not the one picked.
+      reload();
+    }
+  }
+
+  return (
+    <section className="acct-section" aria-labelledby="members-title">
+      <h2 id="members-title">Members</h2>
+      <p className="acct-hint">
+        Deactivating someone signs them out everywhere and revokes their tokens at once; what they reported stays, with
+        their name. New people join through <a href="#/admin/invites">an invite</a>.
+      </p>
+      {result && (
+        <p className={result.ok ? 'acct-notice' : 'acct-error'} role={result.ok ? 'status' : 'alert'}>
+          {result.text}
+        </p>
+      )}
+      {members.status === 'loading' && <p className="acct-hint">Loading members…</p>}
+      {members.status === 'error' && (
+        <div className="acct-error" role="alert">
+          <p>{members.message}</p>
+          <button type="button" className="acct-secondary" onClick={reload}>
+            Try again
+          </button>
+        </div>
+      )}
+      {members.status === 'ready' && (
+        <div className="acct-table-wrap">
+          <table className="acct-table">
+            <caption className="acct-sr-only">Members</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Email</th>
+                <th scope="col">Role</th>
+                <th scope="col">Status</th>
+                <th scope="col">Last seen</th>
+                <th scope="col">
+                  <span className="acct-sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {members.data.members.map((person) => (
+                <tr key={person.id} data-member-id={person.id}>
+                  <th scope="row">
+                    {person.name}
+                    {person.id === session.user.id && <span className="acct-hint"> (you)</span>}
+                  </th>
+                  <td>{person.email ?? ''}</td>
+                  <td>
+                    <label className="acct-sr-only" htmlFor={`role-${person.id}`}>
+                      {`Role of ${person.name}`}
+                    </label>
+                    <select
+                      id={`role-${person.id}`}
+                      value={person.role}
+                      disabled={!person.active}
+                      onChange={(event) => {
+                        const chosen = roles.find((candidate) => candidate === event.currentTarget.value);
+                        if (chosen && chosen !== person.role) {
+                          void change(person, { role: chosen }, `${person.name} is now ${ROLE_LABELS[chosen].toLowerCase()}.`);
+                        }
+                      }}
+                    >
+                      {roles.map((option) => (
+                        <option key={option} value={option}>
+                          {ROLE_LABELS[option]}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td>{person.active ? 'Active' : 'Deactivated'}</td>
+                  <td>
+                    <When iso={person.lastSeenAt} />
+                  </td>
+                  <td>
+                    {person.active ? (
+                      <ConfirmButton
+                        label="Deactivate"
+                        labelDetail={person.name}
+                        question={`Deactivate ${person.name}? They are signed out and their tokens stop working.`}
+                        confirmLabel="Deactivate"
+                        onConfirm={() => change(person, { active: false }, `${person.name} is deactivated.`)}
+                      />
+                    ) : (
+                      <ConfirmButton
+                        label="Reactivate"
+                        labelDetail={person.name}
+                        question={`Reactivate ${person.name}? They can sign in again (their old tokens stay revoked).`}
+                        confirmLabel="Reactivate"
+                        danger={false}
+                        onConfirm={() => change(person, { active: true }, `${person.name} is active again.`)}
+                      />
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

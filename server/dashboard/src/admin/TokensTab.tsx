@@ -1,0 +1,54 @@
+import { useState } from 'react';
+import { tokenList, type ApiToken } from '#shared/account';
+import { TokenTable } from '../account/TokenTable';
+import { useLoad } from '../account/use-load';
+import { describeError } from '../http';
+import type { Session } from '../session-types';
+
+/** Everyone's API tokens (extensions, scripts) with their last use; any can be revoked. */
+export function TokensTab({ session }: { session: Session }) {
+  const { http } = session;
+  const [tokens, { reload }] = useLoad((signal) => http.get('/tokens?all=1', tokenList, { signal }), [http]);
+  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const [showRevoked, setShowRevoked] = useState(false);
+
+  async function revoke(token: ApiToken) {
+    try {
+      await http.sendNoContent('DELETE', `/tokens/${encodeURIComponent(token.id)}`);
+      setResult({ ok: true, text: `Revoked ${token.name}${token.user ? ` (${token.user.name})` : ''}.` });
+      reload();
+    } catch (error) {
+      setResult({ ok: false, text: `Could not revoke ${token.name}: ${describeError(error)}` });
+    }
+  }
+
+  const shown = tokens.status === 'ready' ? tokens.data.tokens.filter((token) => showRevoked || token.revokedAt === null) : [];
+  return (
+    <section className="acct-section" aria-labelledby="tokens-title">
+      <h2 id="tokens-title">Tokens</h2>
+      <p className="acct-hint">
+        Every extension connected by pairing and every script token, whoever owns it. Revoking one stops it at once; a
+        revoked extension asks its owner to connect again.
+      </p>
+      <label>
+        <input type="checkbox" checked={showRevoked} onChange={(event) => setShowRevoked(event.currentTarget.checked)} /> Show
+        revoked tokens
+      </label>
+      {result && (
+        <p className={result.ok ? 'acct-notice' : 'acct-error'} role={result.ok ? 'status' : 'alert'}>
+          {result.text}
+        </p>
+      )}
+      {tokens.status === 'loading' && <p className="acct-hint">Loading tokens…</p>}
+      {tokens.status === 'error' && (
+        <div className="acct-error" role="alert">
+          <p>{tokens.message}</p>
+          <button type="button" className="acct-secondary" onClick={reload}>
+            Try again
+          </button>
+        </div>
+      )}
+      {tokens.status === 'ready' && <TokenTable caption="Everyone’s tokens" tokens={shown} showOwner onRevoke={revoke} />}
+    </section>
+  );
+}

@@ -1,0 +1,89 @@
+import { useId, useState, type FormEvent } from 'react';
+import { COMMENT_MAX_LENGTH, commentInput, type ReviewedCapture } from '#shared/review';
+import { describeError, type ApiClient } from '../api';
+import { pageLabel } from '../format';
+import type { CaptureHub } from '../shell/capture-hub';
+import { Dialog } from '../shell/Dialog';
+import { useNotices } from '../shell/notices';
+
+interface CommentDialogProps {
+  api: ApiClient;
+  hub: CaptureHub;
+  /** The capture to comment on; null when closed. */
+  capture: ReviewedCapture | null;
+  onClose: () => void;
+}
+
+/** `c` in the feed: a quick comment without leaving the list. Ctrl/Cmd+Enter sends. */
+export function CommentDialog({ api, hub, capture, onClose }: CommentDialogProps) {
+  return (
+    <Dialog open={capture !== null} onClose={onClose} title={capture ? `Comment on “${pageLabel(capture.page)}”` : 'Comment'}>
+      {capture && <CommentForm api={api} hub={hub} capture={capture} onDone={onClose} />}
+    </Dialog>
+  );
+}
+
+function CommentForm({ api, hub, capture, onDone }: { api: ApiClient; hub: CaptureHub; capture: ReviewedCapture; onDone: () => void }) {
+  const notices = useNotices();
+  const id = useId();
+  const errorId = useId();
+  const [body, setBody] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function send(event?: FormEvent) {
+    event?.preventDefault();
+    if (busy) return;
+    const parsed = commentInput.safeParse({ body });
+    if (!parsed.success) {
+      setError(parsed.error.issues[0]?.message ?? 'Write a comment first');
+      return;
+    }
+    setBusy(true);
+    try {
+      await api.addComment(capture.id, parsed.data.body);
+      hub.publish({
+        source: 'local',
+        type: 'updated',
+        capture: { ...capture, counts: { ...capture.counts, comments: capture.counts.comments + 1 } },
+      });
+      notices.toast({ message: 'Comment added' });
+      onDone();
+    } catch (failure) {
+      setBusy(false);
+      setError(describeError(failure));
+    }
+  }
+
+  return (
+    <form className="comment-form" onSubmit={(event) => void send(event)}>
+      <div className="field">
+        <label htmlFor={id}>Comment</label>
+        <textarea
+          id={id}
+          value={body}
+          rows={5}
+          maxLength={COMMENT_MAX_LENGTH}
+          autoFocus
+          aria-invalid={error !== null}
+          aria-describedby={error ? errorId : undefined}
+          onChange={(event) => setBody(event.currentTarget.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void send();
+          }}
+        />
+        {error && (
+          <p className="field-error" id={errorId} role="alert">
+            {error}
+          </p>
+        )}
+      </div>
+      <div className="button-row">
+        <button type="submit" aria-busy={busy} className={busy ? 'is-busy' : undefined}>
+          Add comment
+        </button>
+        <span className="muted">Ctrl+Enter to send</span>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,84 @@
+import { hotspotFeedQuery } from '#shared/insights';
+import { type FeedFilter, feedFilter, feedQueryString, type TriageStatus } from '#shared/review';
+import type { InsightRange } from '../store/insights/range';
+import type { Viewer } from '../store/review/feed-filter';
+import type { Store } from '../store/store';
+import type { DigestFriction, DigestReport, Trend } from './digest-model';
+
+/** How many rows each list of the digest shows. */
+const DIGEST_LIST_LIMIT = 10;
+const DIGEST_RESOLVED_LIMIT = 20;
+const OPEN_STATUSES: readonly TriageStatus[] = ['new', 'triaged', 'in_progress'];
+
+/** The later half of a trend against the earlier half (an odd middle bucket counts for neither). */
+export function trendOf(counts: readonly number[]): Trend {
+  const half = Math.floor(counts.length / 2);
+  const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
+  const earlier = sum(counts.slice(0, half));
+  const later = sum(counts.slice(counts.length - half));
+  return later > earlier ? 'rising' : later < earlier ? 'falling' : 'steady';
+}
+
+export interface DigestContext {
+  store: Store;
+  viewer: Viewer;
+  range: InsightRange;
+  /** Where the dashboard is, for links. */
+  origin: string;
+  now: Date;
+}
+
+/** Everything the weekly report says, read from the store for the range. */
+export async function buildDigest({ store, viewer, range, origin, now }: DigestContext): Promise<DigestReport> {
+  const filter: FeedFilter = { ...feedFilter.parse({}), from: range.from, to: range.to };
+  const feed = (query: string) => `${origin}/#/?${query}`;
+
+  const [byKind, byTag, statuses, resolved, hotspots, flows, customers] = await Promise.all([
+    store.insights.countBy(filter, viewer, 'kind'),
+    store.insights.countBy(filter, viewer, 'tag'),
+    store.insights.statusCounts(viewer),
+    store.insights.resolvedBetween(range, viewer, DIGEST_RESOLVED_LIMIT),
+    store.insights.hotspots({ filter, viewer, bucket: range.bucket, buckets: range.buckets, groupBy: ['route', 'element', 'tag'], limit: DIGEST_LIST_LIMIT }),
+    store.insights.onboarding({ ...filter, kind: ['friction'] }, viewer),
+    store.insights.top({ filter, viewer, dimension: 'customer', limit: DIGEST_LIST_LIMIT }),
+  ]);
+
+  const friction: DigestFriction[] = flows
+    .flatMap((flow) => flow.steps.map((step) => ({ flow: flow.flow, ...step })))
+    .sort((a, b) => b.count - a.count || b.customers - a.customers)
+    .slice(0, DIGEST_LIST_LIMIT)
+    .map(({ flow, step, count, customers: customerCount, severity }) => ({ flow, step, count, customers: customerCount, severity }));
+
+  return {
+    from: range.from,
+    to: range.to,
+    generatedAt: now.toISOString(),
+    feedLink: feed(feedQueryString({ from: range.from, to: range.to })),
+    headline: {
+      created: byKind.reduce((total, { count }) => total + count, 0),
+      resolved: resolved.total,
+      open: OPEN_STATUSES.map((status) => ({ status, count: statuses[status] })),
+    },
+    byKind,
+    byTag: byTag.slice(0, DIGEST_LIST_LIMIT),
+    hotspots: hotspots.map((spot) => ({
+      route: spot.route,
+      element: spot.element?.label ?? null,
+      tag: spot.tag,
+      count: spot.count,
+      customers: spot.customers,
+      trend: trendOf(spot.trend),
+      link: feed(hotspotFeedQuery(spot, range)),
+    })),
+    friction,
+    resolved: resolved.items.map((item) => ({
+      id: item.id,
+      comment: item.comment,
+      pageTitle: item.pageTitle,
+      route: item.routeKey,
+      resolvedAt: item.resolvedAt,
+      link: `${origin}/#/captures/${encodeURIComponent(item.id)}`,
+    })),
+    topCustomers: customers.map((customer) => ({ key: customer.label, count: customer.count })),
+  };
+}

@@ -1,0 +1,79 @@
+import { Hono } from 'hono';
+import type { LiveEvent } from '#shared/live';
+import { allow } from '../auth/allow';
+import type { Auth, AppEnv } from '../env';
+import { errorBody } from '../http/errors';
+import type { EventBus } from '../live/event-bus';
+
+export interface LiveStreamOptions {
+  /** How often a `: ping` comment keeps proxies from closing an idle stream (tests shorten it). */
+  pingIntervalMs?: number;
+}
+
+const DEFAULT_PING_INTERVAL_MS = 25_000;
+/** Events queued for a client that stopped reading; past this it is dropped and reconnects. */
+const MAX_QUEUED_CHUNKS = 1000;
+/** What EventSource waits before reconnecting after the stream ends. */
+const RECONNECT_MS = 5000;
+
+/** Whether this caller may hear about the capture: guests only about their own. */
+export function canSee(auth: Auth, event: LiveEvent): boolean {
+  return auth.permissions.has('feed:read-all') || event.reporterId === auth.user.id;
+}
+
+/** GET /events: Server-Sent Events telling open dashboards what changed, so they refetch. */
+export function eventRoutes(events: EventBus, options: LiveStreamOptions = {}) {
+  const pingIntervalMs = options.pingIntervalMs ?? DEFAULT_PING_INTERVAL_MS;
+  return new Hono<AppEnv>().get('/', allow('feed:read'), (c) => {
+    const auth = c.get('auth');
+    if (auth === undefined) return c.json(errorBody('unauthorized', 'sign in first'), 401);
+    const signal = c.req.raw.signal;
+    const encoder = new TextEncoder();
+    let stop = () => {};
+
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        let stopped = false;
+        const end = () => {
+          stop();
+          try {
+            controller.close();
+          } catch {
+            // Already closed or cancelled by the client: nothing left to end.
+          }
+        };
+        const send = (text: string) => {
+          if (stopped) return;
+          if ((controller.desiredSize ?? 0) < -MAX_QUEUED_CHUNKS) return end();
+          controller.enqueue(encoder.encode(text));
+        };
+        const unsubscribe = events.subscribe((event) => {
+          if (canSee(auth, event)) send(`event: capture\ndata: ${JSON.stringify(event)}\n\n`);
+        });
+        const pings = setInterval(() => send(': ping\n\n'), pingIntervalMs);
+        stop = () => {
+          if (stopped) return;
+          stopped = true;
+          unsubscribe();
+          clearInterval(pings);
+          signal.removeEventListener('abort', end);
+        };
+        // The Node adapter aborts the request's signal when the client goes away; a reader
+        // cancelling the body (fetch's AbortController, app.request tests) lands in cancel().
+        signal.addEventListener('abort', end);
+        if (signal.aborted) return end();
+        send(`retry: ${RECONNECT_MS}\n\n`);
+      },
+      cancel() {
+        stop();
+      },
+    });
+
+    return c.body(body, 200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-cache, no-transform',
+      // Tells nginx not to buffer the stream.
+      'X-Accel-Buffering': 'no',
+    });
+  });
+}

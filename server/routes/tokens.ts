@@ -1,0 +1,72 @@
+import { Hono } from 'hono';
+import { type ApiToken, idParams, tokenCreate, type TokenCreated, type TokenList, tokenListQuery } from '#shared/account';
+import { allow } from '../auth/allow';
+import { clientIp } from '../http/client-info';
+import { actorOf } from '../auth/request-actor';
+import type { AppEnv } from '../env';
+import { errorBody } from '../http/errors';
+import { jsonBody } from '../http/json-body';
+import { validateParams, validateQuery } from '../http/validate';
+import type { TokenInfo, TokenWithOwner } from '../store/accounts/store';
+import { generateToken, hashToken } from '../tokens';
+import type { ApiDeps } from './api-deps';
+
+function wireToken(token: TokenInfo): ApiToken {
+  const { id, name, scope, createdAt, lastUsedAt, revokedAt } = token;
+  return { id, name, scope, createdAt, lastUsedAt, revokedAt };
+}
+
+function wireTokenWithOwner(token: TokenWithOwner): ApiToken {
+  return { ...wireToken(token), user: token.user };
+}
+
+/** API tokens for scripts (and the ones pairing gave the extension): list, create, revoke. */
+export function tokenRoutes({ store, now }: ApiDeps) {
+  return new Hono<AppEnv>()
+    .get('/', allow('account:manage'), validateQuery(tokenListQuery), async (c) => {
+      const { all } = c.req.valid('query');
+      if (all && c.get('auth')?.permissions.has('members:manage') !== true) {
+        return c.json(errorBody('forbidden', "only admins can list everyone's tokens (needs members:manage)"), 403);
+      }
+      const tokens = await store.accounts.listTokens(all ? {} : { userId: c.get('user').id });
+      const body: TokenList = { tokens: tokens.map(all ? wireTokenWithOwner : wireToken) };
+      return c.json(body, 200);
+    })
+    .post('/', allow('account:manage'), jsonBody(tokenCreate), async (c) => {
+      const { name, scope } = c.req.valid('json');
+      const at = now().toISOString();
+      const secret = generateToken();
+      const token = await store.accounts.createToken({ userId: c.get('user').id, name, scope, tokenHash: hashToken(secret), at });
+      await store.audit.record({
+        action: 'token.created',
+        actor: actorOf(c),
+        target: token.id,
+        ip: clientIp(c),
+        details: { scope, name },
+        at,
+      });
+      const body: TokenCreated = { token: wireToken(token), secret };
+      c.header('Cache-Control', 'no-store');
+      return c.json(body, 201);
+    })
+    .delete('/:id', allow('account:manage'), validateParams(idParams), async (c) => {
+      const { id } = c.req.valid('param');
+      const token = await store.accounts.getToken(id);
+      const mayRevoke = token !== null && (token.userId === c.get('user').id || c.get('auth')?.permissions.has('members:manage') === true);
+      // Someone else's token answers like a missing one: its id tells nothing.
+      if (token === null || !mayRevoke) return c.json(errorBody('not_found', `no token with id ${id}`), 404);
+      if (token.revokedAt === null) {
+        const at = now().toISOString();
+        await store.accounts.revokeToken(id, at);
+        await store.audit.record({
+          action: 'token.revoked',
+          actor: actorOf(c),
+          target: id,
+          ip: clientIp(c),
+          details: { owner: token.userId, name: token.name },
+          at,
+        });
+      }
+      return c.body(null, 204);
+    });
+}

@@ -1,0 +1,37 @@
+import { Hono } from 'hono';
+import { savedViewInput, type SavedViewList, viewIdParams } from '#shared/review';
+import { allow } from '../auth/allow';
+import type { AppEnv } from '../env';
+import { errorBody } from '../http/errors';
+import { jsonBody } from '../http/json-body';
+import { validateParams } from '../http/validate';
+import type { ApiDeps } from './api-deps';
+import { callerOf } from './insight-scope';
+
+/** Saved feed filters: your own, and the ones shared with the workspace. Mounted at /views. */
+export function viewRoutes(deps: ApiDeps) {
+  const { store } = deps;
+  return new Hono<AppEnv>()
+    .get('/', allow('feed:read'), async (c) => {
+      const body: SavedViewList = { views: await store.review.listViews(callerOf(c).user.id) };
+      return c.json(body, 200);
+    })
+    .post('/', allow('account:manage'), jsonBody(savedViewInput), async (c) => {
+      const view = await store.review.createView(callerOf(c).user, c.req.valid('json'), deps.now().toISOString());
+      return c.json(view, 201);
+    })
+    .delete('/:id', allow('account:manage'), validateParams(viewIdParams), async (c) => {
+      const { id } = c.req.valid('param');
+      const auth = callerOf(c);
+      // Admins tidy up anyone's shared views; everyone else only their own.
+      const result = await store.review.deleteView(id, { id: auth.user.id, mayDeleteAny: auth.permissions.has('members:manage') });
+      switch (result) {
+        case 'deleted':
+          return c.body(null, 204);
+        case 'forbidden':
+          return c.json(errorBody('forbidden', 'only its owner or an admin can delete this view'), 403);
+        case 'not_found':
+          return c.json(errorBody('not_found', `no saved view with id ${id}`), 404);
+      }
+    });
+}

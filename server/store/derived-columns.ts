@@ -1,0 +1,62 @@
+import { elementLocator, type Severity, severity as severitySchema } from '#shared/capture';
+import { elementKey, type LocatorLike, routeKey, routeKeyOf } from '#shared/route-key';
+import { customerKey } from './customer-key';
+import { storedPathSegments } from './review/path-glob';
+
+/** The severity sort pages by this, highest first; no severity sorts last. */
+export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { critical: 4, high: 3, medium: 2, low: 1 };
+
+export function severityRank(severity: string | null | undefined): number {
+  const parsed = severitySchema.safeParse(severity);
+  return parsed.success ? SEVERITY_RANK[parsed.data] : 0;
+}
+
+function parseUrl(url: string): URL | null {
+  try {
+    return new URL(url);
+  } catch {
+    return null;
+  }
+}
+
+export interface DerivedColumns {
+  route_key: string;
+  element_key: string | null;
+  site: string;
+  path_segments: string;
+  customer_key: string | null;
+  severity_rank: number;
+}
+
+/**
+ * Columns computed from a capture's own fields, so the feed can filter and group by them with an
+ * index: written at insert and backfilled by the migration that added them, by this one function.
+ */
+export function derivedCaptureColumns(capture: {
+  page_url: string;
+  element: LocatorLike | null;
+  customer: string | null;
+  severity: string | null;
+}): DerivedColumns {
+  // Parsed once: this runs for every capture POST.
+  const url = parseUrl(capture.page_url);
+  return {
+    route_key: url === null ? routeKey(capture.page_url) : routeKeyOf(url),
+    element_key: elementKey(capture.element),
+    site: url?.host.toLowerCase() ?? '',
+    path_segments: JSON.stringify(storedPathSegments(url?.pathname ?? '/')),
+    customer_key: capture.customer === null ? null : customerKey(capture.customer),
+    severity_rank: severityRank(capture.severity),
+  };
+}
+
+/** A stored locator (JSON text) read back for the backfill; null when absent or unreadable. */
+export function storedLocator(element: string | null): LocatorLike | null {
+  if (element === null) return null;
+  try {
+    const parsed = elementLocator.safeParse(JSON.parse(element));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,236 @@
+import { z } from 'zod';
+import { type FeedFilter, feedDate, feedFilter, feedQueryString, feedSort } from './review';
+
+/**
+ * Insights (hot spots, onboarding friction, charts, top lists), exports and the digest. Every
+ * query is the feed's filter plus a few parameters of its own, so any feed view can be charted,
+ * exported or reported on with the same URL query.
+ */
+
+/** Insights without from/to look at this many days up to now. */
+export const INSIGHTS_DEFAULT_DAYS = 30;
+/** The digest is a weekly report: without from/to it covers the last seven days. */
+export const DIGEST_DEFAULT_DAYS = 7;
+/** Longer ranges are charted in weeks. */
+export const DAY_BUCKETS_MAX_DAYS = 62;
+/** Buckets a chart may have (a decade of weeks is ~520). */
+export const BUCKETS_MAX = 1000;
+
+export const bucketSizes = ['day', 'week'] as const;
+export const bucketSize = z.enum(bucketSizes);
+/** Buckets are UTC days, or ISO weeks (Monday to Sunday, UTC), named by their first day: `2026-11-16`. */
+export type BucketSize = z.infer<typeof bucketSize>;
+
+/** One value of a query parameter (a repeated one keeps the last; empty means not given). */
+function single<T extends z.ZodType>(schema: T) {
+  return z.preprocess((value: unknown) => {
+    const last = Array.isArray(value) ? value.at(-1) : value;
+    return typeof last === 'string' && last.trim() === '' ? undefined : last;
+  }, schema);
+}
+
+/** A repeatable parameter: `?groupBy=route&groupBy=tag` or `?groupBy=route,tag`. */
+function list<T extends z.ZodType>(item: T) {
+  return z.preprocess((value: unknown) => {
+    if (value === undefined || value === null) return undefined;
+    const parts = (Array.isArray(value) ? value : [value]).flatMap((part: unknown) =>
+      typeof part === 'string' ? part.split(',').filter((piece) => piece.trim() !== '') : [part],
+    );
+    return parts.length === 0 ? undefined : parts;
+  }, z.array(item).min(1).max(10).optional());
+}
+
+const limit = (max: number, fallback: number) => single(z.coerce.number().int().min(1).max(max).default(fallback));
+
+export const hotspotDimensions = ['route', 'element', 'tag'] as const;
+export const hotspotDimension = z.enum(hotspotDimensions);
+export type HotspotDimension = z.infer<typeof hotspotDimension>;
+
+export const HOTSPOTS_DEFAULT_LIMIT = 50;
+export const HOTSPOTS_MAX_LIMIT = 100;
+
+/** GET /insights/hotspots. */
+export const hotspotsQuery = feedFilter.extend({
+  /** What makes two captures the same hot spot; any of route, element, tag (default all three). */
+  groupBy: list(hotspotDimension).transform((dimensions) => [...new Set(dimensions ?? hotspotDimensions)]),
+  limit: limit(HOTSPOTS_MAX_LIMIT, HOTSPOTS_DEFAULT_LIMIT),
+});
+export type HotspotsQuery = z.input<typeof hotspotsQuery>;
+export type ParsedHotspotsQuery = z.output<typeof hotspotsQuery>;
+
+/** The range an answer covers (ISO date-times, both inclusive) and how it was cut into buckets. */
+const rangeFields = {
+  from: z.string(),
+  to: z.string(),
+  bucket: bucketSize,
+  /** Each bucket's first day (`2026-11-16`), oldest first; per-bucket counts follow this order. */
+  buckets: z.array(z.string()),
+};
+
+export const hotspotElement = z.strictObject({
+  /** The pinned element's key (shared/route-key.ts `elementKey`): the feed's `element` filter. */
+  key: z.string(),
+  /** Its accessible name, text or tag, from the latest capture. */
+  label: z.string(),
+});
+
+export const hotspot = z.strictObject({
+  /** The route key (the feed's `route` filter); null when not grouped by route. */
+  route: z.string().nullable(),
+  /** null when not grouped by element, or for captures without a pinned element. */
+  element: hotspotElement.nullable(),
+  /** null when not grouped by tag, or for untagged captures. */
+  tag: z.string().nullable(),
+  count: z.number().int().nonnegative(),
+  /** Distinct customers, ignoring case. */
+  customers: z.number().int().nonnegative(),
+  reporters: z.number().int().nonnegative(),
+  /** Captures per bucket. */
+  trend: z.array(z.number().int().nonnegative()),
+  latestCaptureId: z.string(),
+  latestComment: z.string(),
+});
+export type Hotspot = z.infer<typeof hotspot>;
+
+export const hotspotsResponse = z.strictObject({ ...rangeFields, hotspots: z.array(hotspot) });
+export type HotspotsResponse = z.infer<typeof hotspotsResponse>;
+
+/** GET /insights/onboarding: the feed filter (usually `kind=friction`); only captures with a flow count. */
+export const onboardingQuery = feedFilter;
+export type OnboardingQuery = z.input<typeof onboardingQuery>;
+
+const count = z.number().int().nonnegative();
+
+/** Captures per severity (those without one are not counted here). */
+export const severityCounts = z.strictObject({ low: count, medium: count, high: count, critical: count });
+export type SeverityCounts = z.infer<typeof severityCounts>;
+
+export const flowStep = z.strictObject({
+  step: z.string(),
+  count: z.number().int().nonnegative(),
+  customers: z.number().int().nonnegative(),
+  reporters: z.number().int().nonnegative(),
+  severity: severityCounts,
+});
+export type FlowStepFriction = z.infer<typeof flowStep>;
+
+export const flowFriction = z.strictObject({
+  flow: z.string(),
+  /** Every capture of the flow, with a step or without. */
+  captures: z.number().int().nonnegative(),
+  customers: z.number().int().nonnegative(),
+  /** The step with most captures (ties: most customers); null when no capture named a step. */
+  worstStep: z.string().nullable(),
+  /** In the order they were first seen in the range. */
+  steps: z.array(flowStep),
+});
+export type FlowFriction = z.infer<typeof flowFriction>;
+
+export const onboardingResponse = z.strictObject({
+  from: z.string(),
+  to: z.string(),
+  /** Most captures first. */
+  flows: z.array(flowFriction),
+});
+export type OnboardingResponse = z.infer<typeof onboardingResponse>;
+
+export const timelineDimensions = ['kind', 'tag'] as const;
+export const TIMELINE_TOP_TAGS = 8;
+export const OTHER_SERIES = 'other';
+
+/** GET /insights/timeline. */
+export const timelineQuery = feedFilter.extend({
+  /** Default: days, or weeks for ranges longer than DAY_BUCKETS_MAX_DAYS. */
+  bucket: single(bucketSize.optional()),
+  by: single(z.enum(timelineDimensions).default('kind')),
+});
+export type TimelineQuery = z.input<typeof timelineQuery>;
+export type ParsedTimelineQuery = z.output<typeof timelineQuery>;
+
+export const timelineSeries = z.strictObject({
+  /** A kind, a tag, or 'other' (every use of a tag outside the top TIMELINE_TOP_TAGS). */
+  key: z.string(),
+  counts: z.array(z.number().int().nonnegative()),
+});
+
+export const timelineResponse = z.strictObject({ ...rangeFields, series: z.array(timelineSeries) });
+export type TimelineResponse = z.infer<typeof timelineResponse>;
+
+export const topDimensions = ['page', 'customer', 'reporter'] as const;
+export const topDimension = z.enum(topDimensions);
+export type TopDimension = z.infer<typeof topDimension>;
+export const TOP_DEFAULT_LIMIT = 10;
+export const TOP_MAX_LIMIT = 50;
+
+/** GET /insights/top. */
+export const topQuery = feedFilter.extend({
+  dimension: single(topDimension.default('page')),
+  limit: limit(TOP_MAX_LIMIT, TOP_DEFAULT_LIMIT),
+});
+export type TopQuery = z.input<typeof topQuery>;
+export type ParsedTopQuery = z.output<typeof topQuery>;
+
+export const topItem = z.strictObject({
+  /** page: the route key; customer: the name lower-cased; reporter: the user id. */
+  key: z.string(),
+  /** page: the latest page title; customer: the latest spelling; reporter: the name. */
+  label: z.string(),
+  count: z.number().int().nonnegative(),
+  customers: z.number().int().nonnegative(),
+});
+export type TopItem = z.infer<typeof topItem>;
+
+export const topResponse = z.strictObject({
+  from: z.string(),
+  to: z.string(),
+  dimension: topDimension,
+  items: z.array(topItem),
+});
+export type TopResponse = z.infer<typeof topResponse>;
+
+export const exportFormats = ['csv', 'json'] as const;
+
+/** GET /export/captures: every capture the filter matches, as an attachment. */
+export const exportQuery = feedFilter.extend({
+  sort: single(feedSort.default('newest')),
+  format: single(z.enum(exportFormats).default('csv')),
+});
+export type ExportQuery = z.input<typeof exportQuery>;
+export type ParsedExportQuery = z.output<typeof exportQuery>;
+
+/** The CSV export's columns, in order. */
+export const EXPORT_CSV_COLUMNS = [
+  'id', 'createdAt', 'kind', 'status', 'priority', 'severity', 'category', 'assignee', 'reporter', 'customer',
+  'tags', 'pageTitle', 'url', 'route', 'comment', 'quote', 'element', 'flow', 'step', 'commentsCount', 'notes',
+  'duplicates', 'dashboardUrl',
+] as const;
+
+export const digestFormats = ['markdown', 'html'] as const;
+
+/** GET /reports/digest. */
+export const digestQuery = z.strictObject({
+  from: single(feedDate.optional()),
+  to: single(feedDate.optional()),
+  format: single(z.enum(digestFormats).default('markdown')),
+});
+export type DigestQuery = z.input<typeof digestQuery>;
+export type ParsedDigestQuery = z.output<typeof digestQuery>;
+
+/**
+ * The feed's query string for a hot spot: the filter it was computed with, narrowed to its route,
+ * element and tag, over its range. What "open in the feed" links to.
+ */
+export function hotspotFeedQuery(
+  hotspot: Pick<Hotspot, 'route' | 'element' | 'tag'>,
+  range: { from: string; to: string },
+  filter: Partial<FeedFilter> = {},
+): string {
+  return feedQueryString({
+    ...filter,
+    ...(hotspot.route === null ? {} : { route: hotspot.route }),
+    ...(hotspot.element === null ? {} : { element: hotspot.element.key }),
+    ...(hotspot.tag === null ? {} : { tag: [hotspot.tag] }),
+    from: range.from,
+    to: range.to,
+  });
+}

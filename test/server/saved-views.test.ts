@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { apiError } from '#shared/api';
+import { savedView, savedViewList } from '#shared/review';
+import { useReviewApp } from './review-helpers';
+
+describe('/api/v1/views', () => {
+  const r = useReviewApp();
+
+  it('saves a feed query, lists your own and the shared ones, and deletes your own', async () => {
+    const created = await r.call('POST', '/views', r.ops, { name: 'Open checkout', query: '?status=new&tag=checkout', shared: true });
+    expect(created.status).toBe(201);
+    const shared = savedView.parse(await created.json());
+    expect(shared).toMatchObject({ name: 'Open checkout', query: 'status=new&tag=checkout', shared: true, owner: { name: 'Olga Ops' } });
+    const own = savedView.parse(await (await r.call('POST', '/views', r.member, { name: 'Mine', query: 'assignee=me' })).json());
+    expect(own.shared).toBe(false);
+
+    const list = async (who: typeof r.admin) => savedViewList.parse(await (await r.call('GET', '/views', who)).json()).views.map((view) => view.name);
+    expect(await list(r.member)).toEqual(['Open checkout', 'Mine']);
+    expect(await list(r.ops)).toEqual(['Open checkout']);
+    expect(await list(r.guest)).toEqual(['Open checkout']);
+
+    expect((await r.call('DELETE', `/views/${shared.id}`, r.member)).status).toBe(403);
+    expect((await r.call('DELETE', `/views/${own.id}`, r.ops)).status).toBe(404);
+    expect((await r.call('DELETE', `/views/${own.id}`, r.member)).status).toBe(204);
+    // Admins may remove anyone's.
+    expect((await r.call('DELETE', `/views/${shared.id}`, r.admin)).status).toBe(204);
+    expect(await list(r.member)).toEqual([]);
+  });
+
+  it('400 naming the field for a missing name, a long name, or a query that is not a feed query', async () => {
+    const cases: Array<[unknown, string]> = [
+      [{ name: '', query: '' }, 'name'],
+      [{ name: 'x'.repeat(81), query: '' }, 'name'],
+      [{ name: 'x', query: 'status=open' }, 'query'],
+      [{ name: 'x', query: 'colour=red' }, 'query'],
+      [{ name: 'x', query: 'q=' + 'a'.repeat(2000) }, 'query'],
+    ];
+    for (const [body, field] of cases) {
+      const res = await r.call('POST', '/views', r.ops, body);
+      expect(res.status, JSON.stringify(body).slice(0, 60)).toBe(400);
+      expect(apiError.parse(await res.json()).error.issues?.[0]?.path).toBe(field);
+    }
+  });
+});
