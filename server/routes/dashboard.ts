@@ -39,7 +39,11 @@ export function dashboardRoutes(dir: string | undefined) {
   // Built lazily: the folder may appear after the server starts (npm run build:dashboard).
   let handlers: { files: MiddlewareHandler; index: MiddlewareHandler } | undefined;
   const serve = (root: string) =>
-    (handlers ??= { files: serveStatic({ root }), index: serveStatic({ root, path: 'index.html' }) });
+    (handlers ??= {
+      // Vite writes .br/.gz beside each asset; browsers that accept them get the smaller file.
+      files: serveStatic({ root, precompressed: true }),
+      index: serveStatic({ root, path: 'index.html', precompressed: true }),
+    });
 
   return new Hono().use(dashboardCsp).get('*', async (c, next) => {
     if (dir === undefined || !existsSync(join(dir, 'index.html'))) {

@@ -1,4 +1,5 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -46,6 +47,19 @@ describe('dashboard at /', () => {
     expect(res.headers.get('Content-Type')).toMatch(/javascript/);
     expect(res.headers.get('Cache-Control')).toBe('public, max-age=31536000, immutable');
     expectSecurityHeaders(res);
+  });
+
+  it('sends the precompressed copy to browsers that accept it, and the plain file to others', async () => {
+    const source = 'console.log("snag")';
+    await writeFile(join(dist, 'assets', 'app-1a2b3c.js.gz'), gzipSync(source));
+    const gzipped = await t.app.request('/assets/app-1a2b3c.js', { headers: { 'Accept-Encoding': 'gzip, deflate' } });
+    expect(gzipped.headers.get('Content-Encoding')).toBe('gzip');
+    expect(gzipped.headers.get('Content-Type')).toMatch(/javascript/);
+    expect(gunzipSync(Buffer.from(await gzipped.arrayBuffer())).toString()).toBe(source);
+
+    const plain = await t.app.request('/assets/app-1a2b3c.js');
+    expect(plain.headers.get('Content-Encoding')).toBeNull();
+    expect(await plain.text()).toBe(source);
   });
 
   it('falls back to index.html for client-side routes, but not for missing assets', async () => {

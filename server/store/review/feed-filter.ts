@@ -135,12 +135,7 @@ export function whereFeedFilter(
   const customer = use('customer');
   if (customer !== undefined) conditions.push(eb('captures.customer_key', '=', customerKey(customer)));
   const site = use('site');
-  if (site !== undefined) {
-    conditions.push(eb('captures.site', '=', site));
-    // Route keys start with "site/", so on SQLite (binary text order) the same captures are a range
-    // of captures_route_feed: the planner may take it for a small site rather than walk the whole feed.
-    if (dialect === 'sqlite') conditions.push(eb('captures.route_key', '>=', `${site}/`), eb('captures.route_key', '<', `${site}0`));
-  }
+  if (site !== undefined) conditions.push(eb('captures.site', '=', site));
   const path = use('path');
   if (path !== undefined) conditions.push(pathGlobCondition(dialect, path));
   const route = use('route');

@@ -60,8 +60,6 @@ export async function listFeed(db: Db, dialect: SqlDialect, request: FeedRequest
     after = decoded.cursor;
   }
 
-  // Two steps: find the page's ids with only the keys in hand, then read those rows whole.
-  // Sorting or skipping thousands of full rows (JSON and all) is what makes a search slow.
   const searchPlan = await chooseSearchPlan(db, dialect, request.q);
   // One tag, in time order: walk capture_tags' (tag, created_at, capture_id) index, whose
   // created_at and capture_id are the capture's own, so the order and the cursor mean the same.
@@ -74,6 +72,8 @@ export async function listFeed(db: Db, dialect: SqlDialect, request: FeedRequest
   const from = walkTag
     ? base.innerJoin('capture_tags', (join) => join.onRef('capture_tags.capture_id', '=', 'captures.id').on('capture_tags.tag', '=', onlyTag))
     : base;
+  // Two steps: find the page's ids with only the keys in hand, then read those rows whole.
+  // Sorting or skipping thousands of full rows (JSON and all) is what makes a search slow.
   let keys = from.select(['captures.id', 'captures.created_at', 'captures.severity_rank']).where(filter);
   if (after !== undefined) keys = keys.where(afterCursor(after, order));
   const direction = request.sort === 'oldest' ? 'asc' : 'desc';

@@ -74,6 +74,7 @@ export const reviewMigrations: Readonly<Record<string, Migration>> = {
       await createFeedIndex(db, 'captures_status_feed', sql.raw('status'));
       await createFeedIndex(db, 'captures_assignee_feed', sql.raw('assignee_id'));
       await createFeedIndex(db, 'captures_reporter_feed', sql.raw('reporter_id'));
+      await createFeedIndex(db, 'captures_site_feed', sql.raw('site'));
       await createFeedIndex(db, 'captures_route_feed', sql.raw('route_key'));
       await createFeedIndex(db, 'captures_customer_key_feed', sql.raw('customer_key'));
       await createFeedIndex(db, 'captures_severity_rank_feed', sql.raw('severity_rank desc'));

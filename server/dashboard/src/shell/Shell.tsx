@@ -1,14 +1,9 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { AccountPage } from '../account/AccountPage';
-import { PairPage } from '../account/PairPage';
-import { AdminPage } from '../admin/AdminPage';
 import { createApiClient } from '../api';
 import { CaptureDetail } from '../detail/CaptureDetail';
 import { FeedPage, type FeedOrder } from '../feed/FeedPage';
 import { rowId } from '../feed/CaptureRow';
-import { InsightsPage } from '../insights/InsightsPage';
-import { ReportsPage } from '../insights/ReportsPage';
 import { feedHref, filtersQuery, formatRoute, type FeedFilters, type Route } from '../route';
 import type { Session } from '../session-types';
 import { navigate, useRoute } from '../use-route';
@@ -16,6 +11,13 @@ import { AppNav } from './AppNav';
 import { CaptureHub } from './capture-hub';
 import { connectLiveEvents } from './live-events';
 import { Providers } from './Providers';
+
+// Pages beyond the feed load when first opened, so the first visit downloads only the feed.
+const AccountPage = lazy(() => import('../account/AccountPage').then((m) => ({ default: m.AccountPage })));
+const PairPage = lazy(() => import('../account/PairPage').then((m) => ({ default: m.PairPage })));
+const AdminPage = lazy(() => import('../admin/AdminPage').then((m) => ({ default: m.AdminPage })));
+const InsightsPage = lazy(() => import('../insights/InsightsPage').then((m) => ({ default: m.InsightsPage })));
+const ReportsPage = lazy(() => import('../insights/ReportsPage').then((m) => ({ default: m.ReportsPage })));
 
 interface ShellProps {
   session: Session;
@@ -78,24 +80,26 @@ export function Shell({ session, navSlot }: ShellProps) {
       {route.name === 'capture' && (
         <CaptureDetail key={route.id} api={api} hub={hub} session={session} id={route.id} backHref={backHref} order={order} />
       )}
-      {route.name === 'insights' && (
-        <InsightsPage
-          session={session}
-          tab={route.tab}
-          params={toParams(route.query)}
-          navigate={(params) => navigate(formatRoute({ ...route, query: params.toString() }))}
-        />
-      )}
-      {route.name === 'reports' && (
-        <ReportsPage
-          session={session}
-          params={toParams(route.query)}
-          navigate={(params) => navigate(formatRoute({ name: 'reports', query: params.toString() }))}
-        />
-      )}
-      {route.name === 'pair' && <PairPage session={session} />}
-      {route.name === 'account' && <AccountPage session={session} />}
-      {route.name === 'admin' && <AdminPage session={session} tab={route.tab} />}
+      <Suspense fallback={<p role="status">Loading…</p>}>
+        {route.name === 'insights' && (
+          <InsightsPage
+            session={session}
+            tab={route.tab}
+            params={toParams(route.query)}
+            navigate={(params) => navigate(formatRoute({ ...route, query: params.toString() }))}
+          />
+        )}
+        {route.name === 'reports' && (
+          <ReportsPage
+            session={session}
+            params={toParams(route.query)}
+            navigate={(params) => navigate(formatRoute({ name: 'reports', query: params.toString() }))}
+          />
+        )}
+        {route.name === 'pair' && <PairPage session={session} />}
+        {route.name === 'account' && <AccountPage session={session} />}
+        {route.name === 'admin' && <AdminPage session={session} tab={route.tab} />}
+      </Suspense>
       {route.name === 'not-found' && (
         <section aria-labelledby="not-found-title">
           <h1 id="not-found-title" tabIndex={-1}>
