@@ -1,8 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { type Kysely, type Selectable, type Transaction, sql } from 'kysely';
 import type { CustomerSuggestion } from '#shared/api';
 import type { Capture, ScreenshotInfo } from '#shared/capture';
-import { role } from '#shared/roles';
 import { KyselyAccountStore } from './accounts/kysely';
 import { KyselyAuditStore } from './audit/kysely';
 import { customerKey } from './customer-key';
@@ -20,13 +18,10 @@ import type {
   ListCapturesQuery,
   ListCapturesResult,
   NewCapture,
-  NewUserWithToken,
   ScreenshotTarget,
   SqlDialect,
   Store,
   SuggestCustomersQuery,
-  TokenRecord,
-  User,
 } from './store';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -38,20 +33,6 @@ function hotQueries(db: Kysely<Database>, dialect: SqlDialect) {
   const nextSearchId =
     dialect === 'sqlite' ? sql<number | null>`(select coalesce(max(search_id), 0) + 1 from captures)` : sql<number | null>`null`;
   return {
-    tokenByHash: prepare((slot: SlotFn<{ tokenHash: string }>) =>
-      db
-        .selectFrom('tokens')
-        .innerJoin('users', 'users.id', 'tokens.user_id')
-        .select([
-          'tokens.id as token_id',
-          'tokens.last_used_at',
-          'tokens.revoked_at',
-          'users.id as user_id',
-          'users.name',
-          'users.role',
-        ])
-        .where('tokens.token_hash', '=', slot('tokenHash')),
-    ),
     insertCapture: prepare((slot: SlotFn<Selectable<CapturesTable>>) =>
       db
         .insertInto('captures')
@@ -248,51 +229,6 @@ export class KyselyStore implements Store {
       .execute();
     // PostgreSQL answers integers of unknown width as strings.
     return rows.map((row) => ({ name: row.name, lastUsedAt: row.last_used_at, captures: Number(row.captures) }));
-  }
-
-  async findToken(tokenHash: string): Promise<TokenRecord | null> {
-    const [row] = (await this.db.executeQuery(this.hot.tokenByHash({ tokenHash }))).rows;
-    if (row === undefined) return null;
-    return {
-      tokenId: row.token_id,
-      user: { id: row.user_id, name: row.name, role: role.parse(row.role) },
-      lastUsedAt: row.last_used_at,
-      revokedAt: row.revoked_at,
-    };
-  }
-
-  async markTokenUsed(tokenId: string, at: string): Promise<void> {
-    await this.db.updateTable('tokens').set({ last_used_at: at }).where('id', '=', tokenId).execute();
-  }
-
-  async countUsers(): Promise<number> {
-    const row = await this.db
-      .selectFrom('users')
-      .select((eb) => eb.fn.countAll<number | string | bigint>().as('count'))
-      .executeTakeFirstOrThrow();
-    // SQLite answers a number, PostgreSQL a bigint-as-string.
-    return Number(row.count);
-  }
-
-  async createUserWithToken(newUser: NewUserWithToken): Promise<User> {
-    const now = new Date().toISOString();
-    const user: User = { id: randomUUID(), name: newUser.name, role: newUser.role };
-    await this.db.transaction().execute(async (trx) => {
-      await trx.insertInto('users').values({ ...user, created_at: now }).execute();
-      await trx
-        .insertInto('tokens')
-        .values({
-          id: randomUUID(),
-          user_id: user.id,
-          token_hash: newUser.tokenHash,
-          name: newUser.tokenName,
-          created_at: now,
-          last_used_at: null,
-          revoked_at: null,
-        })
-        .execute();
-    });
-    return user;
   }
 
   async close(): Promise<void> {

@@ -10,38 +10,10 @@ import type { InsightTables } from './insights/schema';
 import type { ReviewTables } from './review/schema';
 
 export interface Database extends AuditTables, AccountTables, ReviewTables, InsightTables, DataControlTables {
-  users: UsersTable;
-  tokens: TokensTable;
   captures: CapturesTable;
   capture_tags: CaptureTagsTable;
   workspace_tags: WorkspaceTagsTable;
   customers: CustomersTable;
-}
-
-export interface UsersTable {
-  id: string;
-  name: string;
-  role: string;
-  created_at: string;
-  /** Lower-cased, unique; null for users made without one (ADMIN_TOKEN's "Admin"). */
-  email: string | null;
-  /** `scrypt$N$r$p$salt$hash`; null for users who cannot sign in with a password. */
-  password_hash: string | null;
-  /** Set when an admin deactivates the member; null while active. */
-  deactivated_at: string | null;
-  last_seen_at: string | null;
-}
-
-export interface TokensTable {
-  id: string;
-  user_id: string;
-  token_hash: string;
-  name: string;
-  created_at: string;
-  last_used_at: string | null;
-  revoked_at: string | null;
-  /** 'full' or 'capture' (what pairing hands the extension); the column defaults to 'full'. */
-  scope: ColumnType<string, string | undefined, string>;
 }
 
 export interface CapturesTable {

@@ -43,11 +43,6 @@ export interface Store {
   /** Customers earlier captures named whose name starts with `prefix` (any case), most recent first. */
   suggestCustomers(query: SuggestCustomersQuery): Promise<CustomerSuggestion[]>;
 
-  findToken(tokenHash: string): Promise<TokenRecord | null>;
-  markTokenUsed(tokenId: string, at: string): Promise<void>;
-  countUsers(): Promise<number>;
-  createUserWithToken(user: NewUserWithToken): Promise<User>;
-
   close(): Promise<void>;
 }
 
@@ -57,21 +52,6 @@ export interface User {
   id: string;
   name: string;
   role: Role;
-}
-
-export interface TokenRecord {
-  tokenId: string;
-  user: User;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
-
-export interface NewUserWithToken {
-  name: string;
-  role: UserRole;
-  /** SHA-256 hex of the token; the token itself is never stored. */
-  tokenHash: string;
-  tokenName: string;
 }
 
 export interface NewCapture {

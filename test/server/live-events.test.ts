@@ -15,7 +15,7 @@ import { ScreenshotStore } from '../../server/screenshots';
 import { openSqliteStore } from '../../server/store/sqlite';
 import type { Store, User } from '../../server/store/store';
 import { generateToken, hashToken } from '../../server/tokens';
-import { API_PREFIX, authHeaders } from './helpers';
+import { API_PREFIX, authHeaders, createUserWithToken } from './helpers';
 
 let dataDir: string;
 let store: Store;
@@ -40,7 +40,7 @@ afterEach(async () => {
 
 async function member(role: Role, name: string): Promise<{ user: User; token: string }> {
   const token = generateToken();
-  const user = await store.createUserWithToken({ name, role, tokenHash: hashToken(token), tokenName: 'test' });
+  const user = await createUserWithToken(store, { name, role, tokenHash: hashToken(token), tokenName: 'test' });
   return { user, token };
 }
 

@@ -6,6 +6,7 @@ import type { Viewer } from '../../server/store/review/feed-filter';
 import type { Store, User } from '../../server/store/store';
 import { hashToken } from '../../server/tokens';
 import { sampleCaptureInput } from '../server/helpers';
+import { createUserWithToken } from '../server/helpers';
 
 const sha = (digit: string): string => digit.repeat(64);
 const png = (digit: string): ScreenshotInfo => ({ contentType: 'image/png', bytes: 100, sha256: sha(digit) });
@@ -50,9 +51,9 @@ export function describeDataControlConformance(name: string, open: () => Promise
 
     beforeEach(async () => {
       store = await open();
-      alice = await store.createUserWithToken({ name: 'Alice', role: 'member', tokenHash: hashToken('alice'), tokenName: 't' });
-      bob = await store.createUserWithToken({ name: 'Bob', role: 'member', tokenHash: hashToken('bob'), tokenName: 't' });
-      const boss = await store.createUserWithToken({ name: 'Boss', role: 'admin', tokenHash: hashToken('boss'), tokenName: 't' });
+      alice = await createUserWithToken(store, { name: 'Alice', role: 'member', tokenHash: hashToken('alice'), tokenName: 't' });
+      bob = await createUserWithToken(store, { name: 'Bob', role: 'member', tokenHash: hashToken('bob'), tokenName: 't' });
+      const boss = await createUserWithToken(store, { name: 'Boss', role: 'admin', tokenHash: hashToken('boss'), tokenName: 't' });
       admin = { id: boss.id, name: boss.name };
       everyone = { userId: boss.id, seesAll: true };
     });

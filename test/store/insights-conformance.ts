@@ -7,7 +7,7 @@ import { resolveRange } from '../../server/store/insights/range';
 import type { Viewer } from '../../server/store/review/feed-filter';
 import type { Store, User } from '../../server/store/store';
 import { hashToken } from '../../server/tokens';
-import { sampleCaptureInput } from '../server/helpers';
+import { createUserWithToken, sampleCaptureInput } from '../server/helpers';
 
 /** A pinned element whose key is its test id. */
 function pinned(testId: string, name: string): ElementLocator {
@@ -27,9 +27,9 @@ export function describeInsightConformance(name: string, open: () => Promise<Sto
 
     beforeEach(async () => {
       store = await open();
-      alice = await store.createUserWithToken({ name: 'Alice', role: 'admin', tokenHash: hashToken('alice'), tokenName: 't' });
-      bob = await store.createUserWithToken({ name: 'Bob', role: 'member', tokenHash: hashToken('bob'), tokenName: 't' });
-      guest = await store.createUserWithToken({ name: 'Gus', role: 'guest', tokenHash: hashToken('gus'), tokenName: 't' });
+      alice = await createUserWithToken(store, { name: 'Alice', role: 'admin', tokenHash: hashToken('alice'), tokenName: 't' });
+      bob = await createUserWithToken(store, { name: 'Bob', role: 'member', tokenHash: hashToken('bob'), tokenName: 't' });
+      guest = await createUserWithToken(store, { name: 'Gus', role: 'guest', tokenHash: hashToken('gus'), tokenName: 't' });
       all = { userId: alice.id, seesAll: true };
     });
     afterEach(async () => {

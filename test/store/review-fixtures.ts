@@ -10,6 +10,7 @@ import type { Database } from '../../server/store/schema';
 import type { Store, User } from '../../server/store/store';
 import { hashToken } from '../../server/tokens';
 import { sampleCaptureInput } from '../server/helpers';
+import { createUserWithToken } from '../server/helpers';
 
 export interface ReviewWorld {
   store: Store;
@@ -41,7 +42,7 @@ export function useReviewWorld(open: () => Promise<Store>): ReviewWorld {
     const store = await open();
     if (!(store instanceof KyselyStore)) throw new Error('the review conformance suite reaches under a KyselyStore');
     const user = (name: string, role: User['role']) =>
-      store.createUserWithToken({ name, role, tokenHash: hashToken(`${name}-${++counter}`), tokenName: 't' });
+      createUserWithToken(store, { name, role, tokenHash: hashToken(`${name}-${++counter}`), tokenName: 't' });
     world.store = store;
     world.db = store.db;
     world.ada = await user('Ada', 'admin');

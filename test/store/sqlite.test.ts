@@ -9,6 +9,7 @@ import { openSqliteKysely, openSqliteStore } from '../../server/store/sqlite';
 import type { Database } from '../../server/store/schema';
 import { describeAccountConformance } from './accounts-conformance';
 import { describeAuditConformance } from './audit-conformance';
+import { createUserWithToken } from '../server/helpers';
 import { describeStoreConformance } from './conformance';
 import { describeDataControlConformance } from './data-control-conformance';
 import { describeInsightConformance } from './insights-conformance';
@@ -46,10 +47,10 @@ describe('SQLite specifics', () => {
   it('keeps data across reopening and does not re-run migrations', async () => {
     const file = freshFile();
     const first = await openSqliteStore(file);
-    await first.createUserWithToken({ name: 'A', role: 'admin', tokenHash: 'h', tokenName: 't' });
+    await createUserWithToken(first, { name: 'A', role: 'admin', tokenHash: 'h', tokenName: 't' });
     await first.close();
     const second = await openSqliteStore(file);
-    expect(await second.countUsers()).toBe(1);
+    expect(await second.accounts.countUsers()).toBe(1);
     await second.close();
   });
 

@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import { role, tokenScope } from '#shared/roles';
-import type { TokensTable, UsersTable } from '../schema';
+import type { TokensTable, UsersTable } from './schema';
 import type { AccountUser, TokenInfo } from './store';
 
 export type UserRow = Pick<

@@ -1,8 +1,9 @@
-/**
- * Tables the accounts part adds (migrations 0005–0009). The columns it adds to `users` and
- * `tokens` are declared on UsersTable and TokensTable in ../schema.ts.
- */
+import type { ColumnType } from 'kysely';
+
+/** People, their API tokens, and what the accounts part adds (migrations 0001 and 0005–0009). */
 export interface AccountTables {
+  users: UsersTable;
+  tokens: TokensTable;
   sessions: SessionsTable;
   invites: InvitesTable;
   pairings: PairingsTable;
@@ -51,4 +52,30 @@ export interface PairingsTable {
   consumed_at: string | null;
   /** The token the poll handed out. */
   token_id: string | null;
+}
+
+export interface UsersTable {
+  id: string;
+  name: string;
+  role: string;
+  created_at: string;
+  /** Lower-cased, unique; null for users made without one (ADMIN_TOKEN's "Admin"). */
+  email: string | null;
+  /** `scrypt$N$r$p$salt$hash`; null for users who cannot sign in with a password. */
+  password_hash: string | null;
+  /** Set when an admin deactivates the member; null while active. */
+  deactivated_at: string | null;
+  last_seen_at: string | null;
+}
+
+export interface TokensTable {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  name: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+  /** 'full' or 'capture' (what pairing hands the extension); the column defaults to 'full'. */
+  scope: ColumnType<string, string | undefined, string>;
 }

@@ -13,6 +13,7 @@ import type { CapturesTable, Database } from '../../../server/store/schema';
 import type { SqlDialect, User } from '../../../server/store/store';
 import { hashToken } from '../../../server/tokens';
 import { REPORTER_NAMES, type SeedCapture, seedCaptures } from './seed-data';
+import { createUserWithToken } from '../../server/helpers';
 
 export interface SeededWorkspace {
   /** An admin's full-scope token. */
@@ -47,10 +48,10 @@ export async function seedWorkspace(
   const now = options.now ?? new Date();
   const store = new KyselyStore(db, dialect);
   const adminToken = `snag_bench_${uuidv7()}`;
-  await store.createUserWithToken({ name: 'Bench Admin', role: 'admin', tokenHash: hashToken(adminToken), tokenName: 'bench' });
+  await createUserWithToken(store, { name: 'Bench Admin', role: 'admin', tokenHash: hashToken(adminToken), tokenName: 'bench' });
   const reporters: User[] = [];
   for (const name of REPORTER_NAMES) {
-    reporters.push(await store.createUserWithToken({ name, role: 'ops', tokenHash: hashToken(`bench-${uuidv7()}`), tokenName: 'bench' }));
+    reporters.push(await createUserWithToken(store, { name, role: 'ops', tokenHash: hashToken(`bench-${uuidv7()}`), tokenName: 'bench' }));
   }
 
   const seeds = seedCaptures({ count: options.count, now, seed: options.seed });
