@@ -1,5 +1,5 @@
 import { act } from 'react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ReviewedCapture } from '#shared/review';
 import { FeedPage } from '../../server/dashboard/src/feed/FeedPage';
 import { apiError, fakeApi, type SeenRequest } from './fake-api';
@@ -116,7 +116,8 @@ describe('the triage feed', () => {
     held.resolve();
     await settle();
     expect(selectIn(rowOf(container, second), 'Status').value).toBe('resolved');
-    expect(container.ownerDocument.body.textContent).toContain('Status set to Resolved');
+    // The live region is cleared and refilled a moment later, so a repeated sentence is read again.
+    await vi.waitFor(() => expect(container.ownerDocument.body.textContent).toContain('Status set to Resolved'));
 
     await press('1');
     await pressAll('a', 'm');
