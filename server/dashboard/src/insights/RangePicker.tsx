@@ -8,6 +8,7 @@ import {
   type DateRange,
   type RangeChoice,
 } from './range';
+import { DateRangeFields } from './DateRangeFields';
 
 interface RangePickerProps {
   range: DateRange;
@@ -23,8 +24,6 @@ function choiceFromValue(value: string): RangeChoice {
 /** Last 7 / 30 / 90 days, or a custom range of UTC days. */
 export function RangePicker({ range, choice, now, onChange }: RangePickerProps) {
   const selectId = useId();
-  const fromId = useId();
-  const toId = useId();
   const errorId = useId();
   const [custom, setCustom] = useState(choice === 'custom');
   const [draft, setDraft] = useState<DateRange>({ from: range.from.slice(0, 10), to: range.to.slice(0, 10) });
@@ -71,28 +70,7 @@ export function RangePicker({ range, choice, now, onChange }: RangePickerProps) 
       </div>
       {custom && (
         <>
-          <div className="field">
-            <label htmlFor={fromId}>From</label>
-            <input
-              id={fromId}
-              type="date"
-              value={draft.from}
-              aria-invalid={error !== null}
-              aria-describedby={error ? errorId : undefined}
-              onChange={(event) => setDraft({ ...draft, from: event.currentTarget.value })}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={toId}>To</label>
-            <input
-              id={toId}
-              type="date"
-              value={draft.to}
-              aria-invalid={error !== null}
-              aria-describedby={error ? errorId : undefined}
-              onChange={(event) => setDraft({ ...draft, to: event.currentTarget.value })}
-            />
-          </div>
+          <DateRangeFields draft={draft} onChange={setDraft} errorId={error ? errorId : undefined} />
           <button type="submit">Apply</button>
         </>
       )}

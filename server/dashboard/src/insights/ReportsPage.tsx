@@ -9,6 +9,7 @@ import { feedHref } from './links';
 import { LoadProblem } from './LoadProblem';
 import { plural } from './onboarding';
 import { checkRange, describeRange, presetRange, type DateRange } from './range';
+import { DateRangeFields } from './DateRangeFields';
 import { useLoad } from './use-load';
 import './insights.css';
 import './reports.css';
@@ -90,8 +91,6 @@ function ExportCard({ params, navigate }: { params: URLSearchParams; navigate: (
 }
 
 function DigestCard({ api, canPreview, today }: { api: InsightsApi; canPreview: boolean; today: Date }) {
-  const fromId = useId();
-  const toId = useId();
   const errorId = useId();
   const [range, setRange] = useState<DateRange>(() => presetRange(DIGEST_DEFAULT_DAYS, today));
   const [draft, setDraft] = useState<DateRange>(range);
@@ -112,28 +111,7 @@ function DigestCard({ api, canPreview, today }: { api: InsightsApi; canPreview: 
         customers. Print the page or paste the Markdown into a doc or chat.
       </p>
       <form className="range-picker" aria-label="Digest range" onSubmit={onSubmit}>
-        <div className="field">
-          <label htmlFor={fromId}>From</label>
-          <input
-            id={fromId}
-            type="date"
-            value={draft.from}
-            aria-invalid={error !== null}
-            aria-describedby={error ? errorId : undefined}
-            onChange={(event) => setDraft({ ...draft, from: event.currentTarget.value })}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={toId}>To</label>
-          <input
-            id={toId}
-            type="date"
-            value={draft.to}
-            aria-invalid={error !== null}
-            aria-describedby={error ? errorId : undefined}
-            onChange={(event) => setDraft({ ...draft, to: event.currentTarget.value })}
-          />
-        </div>
+        <DateRangeFields draft={draft} onChange={setDraft} errorId={error ? errorId : undefined} />
         <button type="submit">Update</button>
         {error && (
           <p className="field-error" id={errorId} role="alert">
