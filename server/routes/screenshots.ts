@@ -81,17 +81,16 @@ export function screenshotRoutes(deps: ApiDeps) {
         return c.json(errorBody('conflict', 'this capture already has a different screenshot; it cannot be replaced'), 409);
       }
 
-      // File first, row second: a row must never point at bytes that are not on disk.
-      try {
-        await received.commit();
-      } catch (error) {
-        await received.discard();
-        throw error;
-      }
-      const result = await store.attachScreenshot(id, {
-        sha256: received.sha256,
-        bytes: received.bytes,
-        contentType: contentType.data,
+      // File first, row second: a row must never point at bytes that are not on disk. Both under the
+      // file's lock, so an erasure of the same bytes cannot remove the file in between.
+      const result = await screenshots.exclusive(received.sha256, async () => {
+        try {
+          await received.commit();
+        } catch (error) {
+          await received.discard();
+          throw error;
+        }
+        return store.attachScreenshot(id, { sha256: received.sha256, bytes: received.bytes, contentType: contentType.data });
       });
       switch (result.status) {
         case 'attached':

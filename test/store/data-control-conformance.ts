@@ -169,6 +169,43 @@ export function describeDataControlConformance(name: string, open: () => Promise
       });
     });
 
+    describe('screenshot erasure journal', () => {
+      it('journals the files a deletion leaves unused in its transaction, until they are cleared', async () => {
+        const shared = await withScreenshot('5');
+        await withScreenshot('5', {}, bob);
+        await withScreenshot('6', { customer: 'Globex' });
+        await create({ customer: 'Globex', screenshot: png('7') });
+        await withScreenshot('8');
+        expect(await store.dataControl.pendingScreenshotErasures(10)).toEqual([]);
+
+        await store.dataControl.deleteCapture(shared.id, { actor: admin });
+        const result = await store.dataControl.deleteByCustomer('globex', { actor: admin });
+        expect(result.unreferencedScreenshots.sort()).toEqual([sha('6'), sha('7')]);
+        // '5' is still Bob's, so it is not journaled.
+        expect((await store.dataControl.pendingScreenshotErasures(10)).sort()).toEqual([sha('6'), sha('7')]);
+        expect(await store.dataControl.pendingScreenshotErasures(1)).toHaveLength(1);
+
+        await store.dataControl.clearScreenshotErasures([sha('6')]);
+        expect(await store.dataControl.pendingScreenshotErasures(10)).toEqual([sha('7')]);
+        await store.dataControl.clearScreenshotErasures([sha('7'), sha('9')]);
+        expect(await store.dataControl.pendingScreenshotErasures(10)).toEqual([]);
+      });
+
+      it('tells which files captures still use, attached or announced (an upload on its way)', async () => {
+        await withScreenshot('1');
+        await create({ screenshot: png('2') });
+        const inUse = await store.dataControl.screenshotsInUse([sha('1'), sha('2'), sha('3')]);
+        expect([...inUse].sort()).toEqual([sha('1'), sha('2')]);
+        expect(await store.dataControl.screenshotsInUse([])).toEqual(new Set());
+        // A second capture taking the same bytes after a deletion makes the journaled file in use again.
+        const first = await withScreenshot('3');
+        await store.dataControl.deleteCapture(first.id, { actor: admin });
+        expect(await store.dataControl.pendingScreenshotErasures(10)).toEqual([sha('3')]);
+        await withScreenshot('3', {}, bob);
+        expect(await store.dataControl.screenshotsInUse([sha('3')])).toEqual(new Set([sha('3')]));
+      });
+    });
+
     describe('deleteCreatedBefore', () => {
       it('deletes the oldest captures before the cutoff, at most `limit` at a time', async () => {
         const old = [];

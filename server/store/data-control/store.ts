@@ -16,6 +16,7 @@ export interface DeletionResult {
   /**
    * SHA-256 of screenshot files no remaining capture points at (attached or announced): the
    * caller removes them once the deletion has committed, so a rollback never loses an image.
+   * They are also journaled (see `pendingScreenshotErasures`) in the deletion's transaction.
    */
   unreferencedScreenshots: string[];
 }
@@ -44,6 +45,13 @@ export interface DataControlStore {
   deleteByCustomer(customer: string, audit: DeletionAudit): Promise<DeletionResult>;
   /** Up to `limit` of the oldest captures created before `cutoff` (ISO time): one retention batch. */
   deleteCreatedBefore(cutoff: string, limit: number): Promise<DeletionResult>;
+
+  /** Screenshot files journaled for removal by committed deletions, oldest first. */
+  pendingScreenshotErasures(limit: number): Promise<string[]>;
+  /** Which of these SHA-256 some capture points at (attached or announced), so its file must stay. */
+  screenshotsInUse(sha256s: readonly string[]): Promise<Set<string>>;
+  /** Takes files off the journal: they are gone from disk, or in use again. */
+  clearScreenshotErasures(sha256s: readonly string[]): Promise<void>;
 
   getSettings(): Promise<WorkspaceSettings>;
   /** Replaces the settings; a changed retention is audited (retention.changed) in the same transaction. */
