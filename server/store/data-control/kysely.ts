@@ -5,6 +5,7 @@ import type { AuditRecord } from '../audit/store';
 import { customerKey } from '../customer-key';
 import type { Database } from '../schema';
 import type { SqlDialect } from '../store';
+import { deleteCommentsBy, deleteViewsNamingCustomer } from './personal-traces';
 import type { DataControlStore, DeletionAudit, DeletionResult, SettingsChange } from './store';
 
 type Trx = Transaction<Database>;
@@ -50,7 +51,8 @@ export class KyselyDataControlStore implements DataControlStore {
         .where('reporter_id', '=', userId)
         .returning(DELETED_COLUMNS)
         .execute();
-      await record(trx, { ...audit, action: 'data.deleted_by_reporter', target: userId, details: { count: rows.length } });
+      const comments = await deleteCommentsBy(trx, userId);
+      await record(trx, { ...audit, action: 'data.deleted_by_reporter', target: userId, details: { count: rows.length, comments } });
       return afterDelete(trx, rows);
     });
   }
@@ -62,12 +64,9 @@ export class KyselyDataControlStore implements DataControlStore {
       // only ASCII in SQLite, so "ÆRØ" would miss "ærø".
       const rows = await trx.deleteFrom('captures').where('customer_key', '=', key).returning(DELETED_COLUMNS).execute();
       await trx.deleteFrom('customers').where('name_key', '=', key).execute();
-      await record(trx, {
-        ...audit,
-        action: 'data.deleted_by_customer',
-        target: customer.trim(),
-        details: { count: rows.length },
-      });
+      const views = await deleteViewsNamingCustomer(trx, key);
+      // Ids, never content: the customer's name is exactly what is being erased.
+      await record(trx, { ...audit, action: 'data.deleted_by_customer', target: null, details: { count: rows.length, views } });
       return afterDelete(trx, rows);
     });
   }

@@ -36,11 +36,16 @@ export interface DataControlStore {
    * is audited, when there is no such capture.
    */
   deleteCapture(id: string, audit: DeletionAudit): Promise<DeletionResult>;
-  /** Every capture this user reported (audited as data.deleted_by_reporter); null when there is no such user. */
+  /**
+   * Every capture this user reported, and the comments they wrote on other people's captures with
+   * those comments' history entries (audited as data.deleted_by_reporter with both counts); null
+   * when there is no such user.
+   */
   deleteByReporter(userId: string, audit: DeletionAudit): Promise<DeletionResult | null>;
   /**
-   * Every capture naming this customer (any case, surrounding spaces ignored), and the
-   * customer's entry in the suggestions (audited as data.deleted_by_customer).
+   * Every capture naming this customer (any case, surrounding spaces ignored), the customer's
+   * entry in the suggestions, and every saved view naming it (audited as data.deleted_by_customer,
+   * with the counts but without the name).
    */
   deleteByCustomer(customer: string, audit: DeletionAudit): Promise<DeletionResult>;
   /** Up to `limit` of the oldest captures created before `cutoff` (ISO time): one retention batch. */
