@@ -28,6 +28,15 @@ function matchesDeclaration(
   return declared.sha256 === received.sha256 && declared.bytes === received.bytes && declared.contentType === contentType;
 }
 
+/** If-None-Match compares weakly (RFC 9110 §13.1.2): any listed tag, `W/` or not, or `*`. */
+function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (header === undefined) return false;
+  return header.split(',').some((candidate) => {
+    const tag = candidate.trim();
+    return tag === '*' || tag === etag || tag === `W/${etag}`;
+  });
+}
+
 export function screenshotRoutes(deps: ApiDeps) {
   const { store, screenshots, events } = deps;
   return new Hono<AppEnv>()
@@ -117,10 +126,11 @@ export function screenshotRoutes(deps: ApiDeps) {
       const etag = `"${info.sha256}"`;
       const cacheHeaders = {
         ETag: etag,
-        'Cache-Control': 'private, max-age=31536000, immutable',
+        // Revalidated on every use (a cheap 304), so a deleted capture's image stops showing at once.
+        'Cache-Control': 'private, no-cache',
         'X-Content-Type-Options': 'nosniff',
       };
-      if (c.req.header('If-None-Match') === etag) return c.body(null, 304, cacheHeaders);
+      if (matchesEtag(c.req.header('If-None-Match'), etag)) return c.body(null, 304, cacheHeaders);
 
       const file = await screenshots.read(info.sha256);
       if (file === null) {
