@@ -9,6 +9,7 @@ import { createApp } from './app';
 import { bootstrapWorkspace } from './bootstrap';
 import { loadConfig } from './config';
 import { startRetention } from './data/retention';
+import { drainScreenshotErasures, sweepOrphanScreenshots } from './data/screenshot-erasure';
 import { serverOptions } from './http/node-server-options';
 import { EventBus } from './live/event-bus';
 import { ScreenshotStore } from './screenshots';
@@ -41,6 +42,9 @@ async function main(): Promise<void> {
       ? await openSqliteStore(join(dataDir, 'snag.db'))
       : await openPostgresStore({ connectionString: config.databaseUrl });
   const screenshots = await ScreenshotStore.open(dataDir);
+  // Erasure a crash interrupted is finished before anyone can read again.
+  const erased = (await drainScreenshotErasures({ store, screenshots })) + (await sweepOrphanScreenshots({ store, screenshots }));
+  if (erased > 0) console.log(`Removed ${erased} screenshot file(s) of deleted captures left by an interrupted deletion or upload.`);
   const firstRun = await bootstrapWorkspace(store, { adminToken: config.adminToken });
   if (!firstRun.empty && config.adminToken !== undefined) {
     console.error('Note: ADMIN_TOKEN is ignored because this database already has users.');

@@ -32,6 +32,9 @@ export interface StoredScreenshotFile {
  * crash mid-upload leaves at most a temp file, never a truncated screenshot.
  */
 export class ScreenshotStore {
+  /** Per content address: the tail of the work queued on that file (see `exclusive`). */
+  private readonly locks = new Map<string, Promise<unknown>>();
+
   private constructor(
     private readonly root: string,
     private readonly tmpDir: string,
@@ -129,8 +132,8 @@ export class ScreenshotStore {
   }
 
   /**
-   * Removes the file holding these bytes; true when there was one. The caller checks first that
-   * no capture points at it any more (see DataControlStore's `unreferencedScreenshots`).
+   * Removes the file holding these bytes; true when there was one. The caller checks first, inside
+   * `exclusive`, that no capture points at it any more (see server/data/screenshot-erasure.ts).
    */
   async delete(sha256: string): Promise<boolean> {
     // The name becomes a path: only ever a SHA-256 in hex.
@@ -141,6 +144,37 @@ export class ScreenshotStore {
     } catch (error) {
       if (isNotFound(error)) return false;
       throw error;
+    }
+  }
+
+  /**
+   * Runs `work` while nothing else holds this content address. An upload holds it from moving its
+   * file in until its row points at it, and erasure from checking that no row does until the file
+   * is gone: so an erasure can never remove a file an upload of the same bytes has just claimed.
+   * In-process only: one server process owns a DATA_DIR.
+   */
+  async exclusive<T>(sha256: string, work: () => Promise<T>): Promise<T> {
+    const before = this.locks.get(sha256) ?? Promise.resolve();
+    const run = before.then(work, work);
+    const tail = run.catch(() => undefined);
+    this.locks.set(sha256, tail);
+    try {
+      return await run;
+    } finally {
+      // The last one out leaves no entry behind.
+      if (this.locks.get(sha256) === tail) this.locks.delete(sha256);
+    }
+  }
+
+  /** Every stored file's SHA-256, one directory (2-hex prefix) at a time. */
+  async *storedFiles(): AsyncGenerator<string[]> {
+    for (const prefix of (await readdir(this.root)).sort()) {
+      if (!/^[0-9a-f]{2}$/.test(prefix)) continue;
+      const names = await readdir(join(this.root, prefix)).catch((error: unknown) => {
+        if (isNotFound(error) || isNotDirectory(error)) return [];
+        throw error;
+      });
+      yield names.filter((name) => /^[0-9a-f]{64}$/.test(name) && name.startsWith(prefix)).sort();
     }
   }
 
@@ -165,4 +199,8 @@ async function syncDirectory(path: string): Promise<void> {
 
 function isNotFound(error: unknown): boolean {
   return error instanceof Error && 'code' in error && error.code === 'ENOENT';
+}
+
+function isNotDirectory(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && error.code === 'ENOTDIR';
 }

@@ -30,13 +30,23 @@ export type AuditAction = z.infer<typeof auditAction>;
 export const auditDetails = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
 export type AuditDetails = z.infer<typeof auditDetails>;
 
+/**
+ * A request's filter as the audit log keeps it: the parameters used, sorted and comma-joined
+ * (`customer,q,status`), never their values — a customer's name or search words are content.
+ */
+export function auditedFilter(queryString: string): string {
+  const names = new Set<string>();
+  for (const [name] of new URLSearchParams(queryString.replace(/^\?/, ''))) names.add(name);
+  return [...names].sort().join(',');
+}
+
 export const auditEntry = z.strictObject({
   id: z.string(),
   at: z.string(),
   action: auditAction,
   /** null for the system (retention) or an unknown person (failed sign-in). */
   actor: z.strictObject({ id: z.string(), name: z.string() }).nullable(),
-  /** What it was done to: a user id, token id, capture id, customer name… */
+  /** What it was done to: a user id, token id, capture id… (never a customer's name). */
   target: z.string().nullable(),
   ip: z.string().nullable(),
   details: auditDetails,

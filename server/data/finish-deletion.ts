@@ -1,31 +1,20 @@
 import type { EventBus } from '../live/event-bus';
-import type { ScreenshotStore } from '../screenshots';
 import type { DeletionResult } from '../store/data-control/store';
+import { eraseScreenshots, type ScreenshotErasureDeps } from './screenshot-erasure';
 
-export interface FinishDeletionDeps {
-  screenshots: ScreenshotStore;
+export interface FinishDeletionDeps extends ScreenshotErasureDeps {
   events?: EventBus;
 }
 
 /**
  * What follows a committed deletion: screenshot files nothing points at are removed, and open
- * dashboards hear that the captures are gone. A file that cannot be removed is only logged: the
- * rows are already gone, and an orphaned file is harmless and can be removed by hand.
+ * dashboards hear that the captures are gone. The deletion journaled those files in its own
+ * transaction, so one that cannot be removed now (or a crash) is removed at the next start.
  */
-export async function finishDeletion(
-  { screenshots, events }: FinishDeletionDeps,
-  result: DeletionResult,
-  context: { actorId: string | null; at: string },
-): Promise<void> {
-  for (const sha256 of result.unreferencedScreenshots) {
-    try {
-      await screenshots.delete(sha256);
-    } catch (error) {
-      console.error(`could not remove screenshot file ${sha256} of a deleted capture:`, error);
-    }
-  }
+export async function finishDeletion(deps: FinishDeletionDeps, result: DeletionResult, context: { actorId: string | null; at: string }): Promise<void> {
+  await eraseScreenshots(deps, result.unreferencedScreenshots);
   for (const capture of result.deleted) {
-    events?.publish({
+    deps.events?.publish({
       type: 'capture.deleted',
       captureId: capture.id,
       reporterId: capture.reporterId,

@@ -2,6 +2,7 @@ import type { EventBus } from '../live/event-bus';
 import type { ScreenshotStore } from '../screenshots';
 import type { Store } from '../store/store';
 import { finishDeletion } from './finish-deletion';
+import { drainScreenshotErasures } from './screenshot-erasure';
 
 export const RETENTION_INTERVAL_MS = 60 * 60_000;
 /** Small enough that one batch's transaction never holds the (SQLite) write lock for long. */
@@ -31,7 +32,7 @@ export interface Retention {
 /**
  * Removes captures older than the workspace's retention (by created_at), with everything that
  * references them and their screenshot files, in batches; each run that removed anything is
- * audited as retention.purged. Runs never overlap.
+ * audited as retention.purged, and retries journaled file removals. Runs never overlap.
  */
 export function startRetention(deps: RetentionDeps): Retention {
   const now = deps.now ?? (() => new Date());
@@ -51,6 +52,8 @@ export function startRetention(deps: RetentionDeps): Retention {
       purged += result.deleted.length;
       if (result.deleted.length < batchSize) break;
     }
+    // Files an earlier deletion could not remove get another try.
+    await drainScreenshotErasures(deps);
     if (purged > 0) {
       await deps.store.audit.record({
         action: 'retention.purged',

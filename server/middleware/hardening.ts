@@ -33,7 +33,7 @@ const HSTS_SECONDS = 180 * 24 * 60 * 60;
 /**
  * Headers every response carries. Set before the handler runs, so they go into whatever
  * response it builds with the context; the dashboard's routes replace the CSP with their own,
- * and a route may replace Cache-Control (screenshots are immutable).
+ * and a route may replace Cache-Control (screenshots revalidate by ETag).
  */
 export function securityHeaders(options: SecurityOptions = {}): MiddlewareHandler<AppEnv> {
   const trust = { trustProxy: options.trustProxy ?? false };

@@ -9,7 +9,7 @@ import { DIGEST_CSP, digestHtml } from '../reports/html';
 import { digestMarkdown } from '../reports/markdown';
 import { resolveRange } from '../store/insights/range';
 import type { ApiDeps } from './api-deps';
-import { callerOf, originOf, rawQuery, viewerOf } from './insight-scope';
+import { callerOf, originOf, auditedQuery, viewerOf } from './insight-scope';
 
 /** GET /reports/digest: the weekly report, as Markdown (for chat and wikis) or printable HTML. */
 export function digestRoutes(deps: ApiDeps) {
@@ -23,7 +23,7 @@ export function digestRoutes(deps: ApiDeps) {
     await deps.store.audit.record({
       action: 'digest.created',
       actor: { id: auth.user.id, name: auth.user.name },
-      details: { format, rows: report.headline.created, filter: rawQuery(c) },
+      details: { format, rows: report.headline.created, filter: auditedQuery(c) },
     });
 
     const day = now.toISOString().slice(0, 10);

@@ -8,7 +8,7 @@ import { UTF8_BOM } from '../reports/csv';
 import { csvCaptureRecord, csvHeader, type ExportedCapture, jsonCaptureRecord } from '../reports/export-rows';
 import type { Store } from '../store/store';
 import type { ApiDeps } from './api-deps';
-import { callerOf, originOf, rawQuery, viewerOf } from './insight-scope';
+import { callerOf, originOf, auditedQuery, viewerOf } from './insight-scope';
 
 /** Captures read from the store per page: big enough to be quick, small enough to stream. */
 const EXPORT_PAGE_SIZE = 200;
@@ -107,7 +107,7 @@ export function exportRoutes(deps: ApiDeps) {
       sort,
       format,
       origin: originOf(c),
-      query: rawQuery(c),
+      query: auditedQuery(c),
     });
     return c.body(body, 200, {
       'Content-Type': format === 'csv' ? 'text/csv; charset=utf-8; header=present' : 'application/json; charset=utf-8',

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { auditedFilter } from '#shared/audit';
 import type { AppEnv, Auth } from '../env';
 import type { Viewer } from '../store/review/feed-filter';
 
@@ -15,9 +16,9 @@ export function viewerOf(auth: Auth): Viewer {
   return { userId: auth.user.id, seesAll: auth.permissions.has('feed:read-all') };
 }
 
-/** The request's query string as sent (without `?`): what audit entries record as the filter. */
-export function rawQuery(c: Context<AppEnv>, max = 2000): string {
-  return new URL(c.req.url).search.replace(/^\?/, '').slice(0, max);
+/** Which query parameters the request used, never their values: what audit entries record as the filter. */
+export function auditedQuery(c: Context<AppEnv>): string {
+  return auditedFilter(new URL(c.req.url).search).slice(0, 2000);
 }
 
 /** Where this server is, as the caller reached it: the base of dashboard links in reports. */

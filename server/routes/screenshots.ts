@@ -28,6 +28,15 @@ function matchesDeclaration(
   return declared.sha256 === received.sha256 && declared.bytes === received.bytes && declared.contentType === contentType;
 }
 
+/** If-None-Match compares weakly (RFC 9110 §13.1.2): any listed tag, `W/` or not, or `*`. */
+function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (header === undefined) return false;
+  return header.split(',').some((candidate) => {
+    const tag = candidate.trim();
+    return tag === '*' || tag === etag || tag === `W/${etag}`;
+  });
+}
+
 export function screenshotRoutes(deps: ApiDeps) {
   const { store, screenshots, events } = deps;
   return new Hono<AppEnv>()
@@ -81,17 +90,16 @@ export function screenshotRoutes(deps: ApiDeps) {
         return c.json(errorBody('conflict', 'this capture already has a different screenshot; it cannot be replaced'), 409);
       }
 
-      // File first, row second: a row must never point at bytes that are not on disk.
-      try {
-        await received.commit();
-      } catch (error) {
-        await received.discard();
-        throw error;
-      }
-      const result = await store.attachScreenshot(id, {
-        sha256: received.sha256,
-        bytes: received.bytes,
-        contentType: contentType.data,
+      // File first, row second: a row must never point at bytes that are not on disk. Both under the
+      // file's lock, so an erasure of the same bytes cannot remove the file in between.
+      const result = await screenshots.exclusive(received.sha256, async () => {
+        try {
+          await received.commit();
+        } catch (error) {
+          await received.discard();
+          throw error;
+        }
+        return store.attachScreenshot(id, { sha256: received.sha256, bytes: received.bytes, contentType: contentType.data });
       });
       switch (result.status) {
         case 'attached':
@@ -118,10 +126,11 @@ export function screenshotRoutes(deps: ApiDeps) {
       const etag = `"${info.sha256}"`;
       const cacheHeaders = {
         ETag: etag,
-        'Cache-Control': 'private, max-age=31536000, immutable',
+        // Revalidated on every use (a cheap 304), so a deleted capture's image stops showing at once.
+        'Cache-Control': 'private, no-cache',
         'X-Content-Type-Options': 'nosniff',
       };
-      if (c.req.header('If-None-Match') === etag) return c.body(null, 304, cacheHeaders);
+      if (matchesEtag(c.req.header('If-None-Match'), etag)) return c.body(null, 304, cacheHeaders);
 
       const file = await screenshots.read(info.sha256);
       if (file === null) {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { apiError } from '#shared/api';
 import { auditPage } from '#shared/audit';
-import { addMember, callApi, makeTestApp, type TestApp } from './helpers';
+import { addMember, API_PREFIX, authHeaders, callApi, makeTestApp, type TestApp } from './helpers';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -27,6 +27,17 @@ describe('GET /audit', () => {
     const actorId = all.entries[0]?.actor?.id ?? '';
     const byActor = auditPage.parse(await (await callApi(t.app, 'GET', `/audit?actor=${actorId}`, { token: t.token })).json());
     expect(byActor.entries).toHaveLength(3);
+  });
+
+  it('keeps ids and counts, never captured content: an export records which filters it used, not their values', async () => {
+    const exported = await t.app.request(`${API_PREFIX}/export/captures?format=csv&customer=Globex%20Ltd&q=jane%40example.com&status=new&status=triaged`, {
+      headers: authHeaders(t.token),
+    });
+    expect(exported.status).toBe(200);
+    await exported.text();
+    const page = auditPage.parse(await (await callApi(t.app, 'GET', '/audit?action=export.created', { token: t.token })).json());
+    expect(page.entries[0]?.details).toMatchObject({ format: 'csv', filter: 'customer,format,q,status' });
+    expect(JSON.stringify(page).toLowerCase()).not.toMatch(/globex|jane/);
   });
 
   it('names a bad query parameter', async () => {

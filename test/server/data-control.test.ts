@@ -182,6 +182,7 @@ describe('DELETE /captures/:id', () => {
     }
     expect(await t.store.getCapture(id)).not.toBeNull();
     expect(existsSync(file)).toBe(true);
+    expect(await t.store.dataControl.pendingScreenshotErasures(10)).toEqual([]);
     expect(events.filter((event) => event.type === 'capture.deleted')).toEqual([]);
   });
 });

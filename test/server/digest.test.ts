@@ -179,6 +179,6 @@ describe('GET /api/v1/reports/digest', () => {
     expect(html).not.toMatch(/<script|<img/i);
 
     const audit = await t.store.audit.list({ action: 'digest.created', limit: 10 });
-    expect(audit.entries[0]?.details).toMatchObject({ format: 'html', filter: 'format=html' });
+    expect(audit.entries[0]?.details).toMatchObject({ format: 'html', filter: 'format' });
   });
 });

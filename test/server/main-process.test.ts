@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,8 +9,12 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionInfo, tokenCreated } from '#shared/account';
 import { API_PREFIX, health, me } from '#shared/api';
+import { captureInput } from '#shared/capture';
 import { captureDetail } from '#shared/review';
-import { sampleCaptureInput } from './helpers';
+import { canonicalHash } from '../../server/canonical-json';
+import { openSqliteStore } from '../../server/store/sqlite';
+import { hashToken } from '../../server/tokens';
+import { createUserWithToken, fakePng, sampleCaptureInput } from './helpers';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const LISTENING = /^Snag server listening on (http:\/\/\S+)$/m;
@@ -198,6 +203,84 @@ describe('server/main.ts as a real process', () => {
       try {
         const stored = new Set(db.prepare('select id from captures').pluck().all());
         expect(acknowledged.filter((id) => !stored.has(id))).toEqual([]);
+      } finally {
+        db.close();
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('finishes an erasure that kill -9 interrupted at the next start, leaving no screenshot file behind', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'snag-main-erase-'));
+    const token = 'erasure-test-admin-token-1234';
+    const screenshotsDir = join(dir, 'screenshots');
+    const countFiles = async () => {
+      let count = 0;
+      for (const prefix of await readdir(screenshotsDir)) count += (await readdir(join(screenshotsDir, prefix))).length;
+      return count;
+    };
+    try {
+      // Seeded in-process (fast): captures about one customer, each with its own screenshot file.
+      const doomed = 1500;
+      const store = await openSqliteStore(join(dir, 'snag.db'));
+      const admin = await createUserWithToken(store, { name: 'Admin', role: 'admin', tokenHash: hashToken(token) });
+      const seed = async (index: number, customer: string) => {
+        const bytes = fakePng(300);
+        // Distinct bytes, so distinct files.
+        new DataView(bytes.buffer).setUint32(8, index);
+        const sha256 = createHash('sha256').update(bytes).digest('hex');
+        const path = join(screenshotsDir, sha256.slice(0, 2), sha256);
+        await mkdir(join(path, '..'), { recursive: true });
+        await writeFile(path, bytes);
+        const input = captureInput.parse(sampleCaptureInput({ customer }));
+        await store.createCapture({ input, inputHash: canonicalHash(input), reporter: admin, receivedAt: new Date().toISOString() });
+        await store.attachScreenshot(input.id, { sha256, bytes: bytes.byteLength, contentType: 'image/png' });
+        return input.id;
+      };
+      for (let start = 0; start < doomed; start += 100) {
+        await Promise.all(Array.from({ length: 100 }, (_, offset) => seed(start + offset + 1, 'Doomed Corp')));
+      }
+      const kept = await seed(doomed + 1, 'Initech');
+      await store.close();
+      expect(await countFiles()).toBe(doomed + 1);
+
+      const first = await start({ DATA_DIR: dir });
+      let remaining: number;
+      try {
+        const erasing = fetch(`${first.url}${API_PREFIX}/data/delete-by-customer`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ customer: 'doomed corp' }),
+        }).catch(() => null);
+        // Kill it as soon as files start to go: the rows are gone by then, most files are not.
+        while ((await countFiles()) === doomed + 1) await new Promise((resolve) => setImmediate(resolve));
+        first.child.kill('SIGKILL');
+        await first.exited;
+        await erasing;
+        remaining = await countFiles();
+      } finally {
+        first.child.kill('SIGKILL');
+      }
+      // The kill landed mid-erasure: some files were removed, others were left behind.
+      expect(remaining).toBeGreaterThan(1);
+      expect(remaining).toBeLessThan(doomed + 1);
+
+      const second = await start({ DATA_DIR: dir });
+      try {
+        expect(second.output()).toMatch(/Removed \d+ screenshot file\(s\) of deleted captures/);
+        expect(await countFiles()).toBe(1);
+        const image = await fetch(`${second.url}${API_PREFIX}/captures/${kept}/screenshot`, { headers: { Authorization: `Bearer ${token}` } });
+        expect(image.status).toBe(200);
+        second.child.kill('SIGTERM');
+        expect(await second.exited).toBe(0);
+      } finally {
+        second.child.kill('SIGKILL');
+      }
+      const db = new BetterSqlite3(join(dir, 'snag.db'), { readonly: true });
+      try {
+        expect(db.prepare('select count(*) from captures').pluck().get()).toBe(1);
+        expect(db.prepare('select count(*) from screenshot_erasures').pluck().get()).toBe(0);
       } finally {
         db.close();
       }

@@ -77,7 +77,7 @@ describe('PUT /api/v1/captures/:id/screenshot', () => {
     expect(get.status).toBe(200);
     expect(get.headers.get('Content-Type')).toBe('image/png');
     expect(get.headers.get('X-Content-Type-Options')).toBe('nosniff');
-    expect(get.headers.get('Cache-Control')).toBe('private, max-age=31536000, immutable');
+    expect(get.headers.get('Cache-Control')).toBe('private, no-cache');
     expect(Buffer.compare(Buffer.from(await get.arrayBuffer()), png)).toBe(0);
 
     const etag = get.headers.get('ETag') ?? '';
@@ -86,6 +86,32 @@ describe('PUT /api/v1/captures/:id/screenshot', () => {
     });
     expect(cached.status).toBe(304);
     expect(await t.screenshots.pendingTempFiles()).toEqual([]);
+  });
+
+  it('makes browsers revalidate each time, so an erased screenshot does not outlive its erasure in their caches', async () => {
+    const id = await seed();
+    const png = fakePng(4096, 3);
+    expect((await putScreenshot(t, id, png, 'image/png')).status).toBe(201);
+    const get = await t.app.request(`${API_PREFIX}/captures/${id}/screenshot`, { headers: authHeaders(t.token) });
+    const etag = get.headers.get('ETag') ?? '';
+    expect(etag).toBe(`"${sha256(png)}"`);
+    expect(get.headers.get('Cache-Control')).toBe('private, no-cache');
+    await get.arrayBuffer();
+
+    const revalidate = (ifNoneMatch: string) =>
+      t.app.request(`${API_PREFIX}/captures/${id}/screenshot`, { headers: authHeaders(t.token, { 'If-None-Match': ifNoneMatch }) });
+    for (const header of [etag, `W/${etag}`, `"other", ${etag}`, '*']) {
+      const cached = await revalidate(header);
+      expect(cached.status).toBe(304);
+      expect(cached.headers.get('Cache-Control')).toBe('private, no-cache');
+      expect(cached.headers.get('ETag')).toBe(etag);
+    }
+    expect((await revalidate('"something-else"')).status).toBe(200);
+
+    expect((await t.app.request(`${API_PREFIX}/captures/${id}`, { method: 'DELETE', headers: authHeaders(t.token) })).status).toBe(204);
+    const afterErasure = await revalidate(etag);
+    expect(afterErasure.status).toBe(404);
+    expect(afterErasure.headers.get('Cache-Control')).toBe('no-store');
   });
 
   it('accepts a streamed body without Content-Length', async () => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { captureInput, type CaptureInput, type ScreenshotInfo } from '#shared/capture';
-import { feedQuery } from '#shared/review';
+import { feedQuery, savedViewInput } from '#shared/review';
 import { canonicalHash } from '../../server/canonical-json';
 import type { Viewer } from '../../server/store/review/feed-filter';
 import type { Store, User } from '../../server/store/store';
@@ -165,7 +165,95 @@ export function describeDataControlConformance(name: string, open: () => Promise
         expect((await feedIds()).sort()).toEqual([other.id, none.id].sort());
         const names = (await store.suggestCustomers({ prefix: 'ærø', limit: 10 })).map((suggestion) => suggestion.name);
         expect(names).toEqual(['Ærø Shipping Ltd']);
-        expect((await auditEntries('data.deleted_by_customer'))[0]).toMatchObject({ target: 'ærø SHIPPING', details: { count: 3 } });
+        expect((await auditEntries('data.deleted_by_customer'))[0]).toMatchObject({ target: null, details: { count: 3 } });
+      });
+    });
+
+    describe('screenshot erasure journal', () => {
+      it('journals the files a deletion leaves unused in its transaction, until they are cleared', async () => {
+        const shared = await withScreenshot('5');
+        await withScreenshot('5', {}, bob);
+        await withScreenshot('6', { customer: 'Globex' });
+        await create({ customer: 'Globex', screenshot: png('7') });
+        await withScreenshot('8');
+        expect(await store.dataControl.pendingScreenshotErasures(10)).toEqual([]);
+
+        await store.dataControl.deleteCapture(shared.id, { actor: admin });
+        const result = await store.dataControl.deleteByCustomer('globex', { actor: admin });
+        expect(result.unreferencedScreenshots.sort()).toEqual([sha('6'), sha('7')]);
+        // '5' is still Bob's, so it is not journaled.
+        expect((await store.dataControl.pendingScreenshotErasures(10)).sort()).toEqual([sha('6'), sha('7')]);
+        expect(await store.dataControl.pendingScreenshotErasures(1)).toHaveLength(1);
+
+        await store.dataControl.clearScreenshotErasures([sha('6')]);
+        expect(await store.dataControl.pendingScreenshotErasures(10)).toEqual([sha('7')]);
+        await store.dataControl.clearScreenshotErasures([sha('7'), sha('9')]);
+        expect(await store.dataControl.pendingScreenshotErasures(10)).toEqual([]);
+      });
+
+      it('tells which files captures still use, attached or announced (an upload on its way)', async () => {
+        await withScreenshot('1');
+        await create({ screenshot: png('2') });
+        const inUse = await store.dataControl.screenshotsInUse([sha('1'), sha('2'), sha('3')]);
+        expect([...inUse].sort()).toEqual([sha('1'), sha('2')]);
+        expect(await store.dataControl.screenshotsInUse([])).toEqual(new Set());
+        // A second capture taking the same bytes after a deletion makes the journaled file in use again.
+        const first = await withScreenshot('3');
+        await store.dataControl.deleteCapture(first.id, { actor: admin });
+        expect(await store.dataControl.pendingScreenshotErasures(10)).toEqual([sha('3')]);
+        await withScreenshot('3', {}, bob);
+        expect(await store.dataControl.screenshotsInUse([sha('3')])).toEqual(new Set([sha('3')]));
+      });
+    });
+
+    describe('erasure leaves no trace of the customer or the person', () => {
+      it('removes saved views that name the erased customer (filter, search words or name), and keeps its name out of the audit log', async () => {
+        await create({ customer: 'Globex' });
+        const view = (name: string, query: string, owner: User = alice, shared = false) =>
+          store.review.createView(owner, savedViewInput.parse({ name, query, shared }), '2026-11-01T00:00:00.000Z');
+        await view('Their open bugs', 'customer=GLOBEX%20&status=new');
+        await view('Search', 'q=checkout%20globex', bob, true);
+        await view('Globex escalations', 'priority=urgent', bob);
+        const keptViews = [
+          await view('Initech', 'customer=Initech'),
+          await view('Globexxy look-alike', 'q=globexxy'),
+          await view('Everything new', 'status=new', bob, true),
+        ];
+
+        const result = await store.dataControl.deleteByCustomer(' globex', { actor: admin });
+        expect(result.deleted).toHaveLength(1);
+        const left = [...(await store.review.listViews(alice.id)), ...(await store.review.listViews(bob.id))];
+        expect([...new Set(left.map((saved) => saved.id))].sort()).toEqual(keptViews.map((saved) => saved.id).sort());
+
+        const [entry] = await auditEntries('data.deleted_by_customer');
+        expect(entry).toMatchObject({ actor: admin, target: null, details: { count: 1, views: 3 } });
+        const everything = await store.audit.list({ limit: 100 });
+        expect(JSON.stringify(everything).toLowerCase()).not.toContain('globex');
+      });
+
+      it('deletes the person’s comments on other people’s captures with their history entries, and keeps everyone else’s', async () => {
+        const bobs = await create({}, bob);
+        const alices = await create();
+        const aliceActor = { id: alice.id, name: alice.name };
+        await store.review.addComment(bobs.id, 'Alice was here: call me on 555-0100', aliceActor, everyone, '2026-11-01T10:00:00.000Z');
+        await store.review.addComment(bobs.id, 'Bob answers', { id: bob.id, name: bob.name }, everyone, '2026-11-01T10:01:00.000Z');
+        await store.review.addComment(bobs.id, 'Boss notes', admin, everyone, '2026-11-01T10:02:00.000Z');
+        await store.review.triage(bobs.id, { status: 'triaged' }, aliceActor, everyone, '2026-11-01T10:03:00.000Z');
+
+        const result = await store.dataControl.deleteByReporter(alice.id, { actor: admin });
+        expect(result?.deleted.map((capture) => capture.id)).toEqual([alices.id]);
+
+        const comments = await store.review.listComments(bobs.id, everyone);
+        expect(comments?.map((comment) => comment.body)).toEqual(['Bob answers', 'Boss notes']);
+        const history = await store.review.history(bobs.id, everyone);
+        // Her triage change stays (an id and a status); her comment's entry goes with the comment.
+        expect(history?.map((event) => [event.type, event.actor?.id ?? null])).toEqual([
+          ['created', bob.id],
+          ['comment', bob.id],
+          ['comment', admin.id],
+          ['status', alice.id],
+        ]);
+        expect((await auditEntries('data.deleted_by_reporter'))[0]).toMatchObject({ target: alice.id, details: { count: 1, comments: 1 } });
       });
     });
 

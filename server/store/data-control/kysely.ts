@@ -5,6 +5,7 @@ import type { AuditRecord } from '../audit/store';
 import { customerKey } from '../customer-key';
 import type { Database } from '../schema';
 import type { SqlDialect } from '../store';
+import { deleteCommentsBy, deleteViewsNamingCustomer } from './personal-traces';
 import type { DataControlStore, DeletionAudit, DeletionResult, SettingsChange } from './store';
 
 type Trx = Transaction<Database>;
@@ -50,7 +51,8 @@ export class KyselyDataControlStore implements DataControlStore {
         .where('reporter_id', '=', userId)
         .returning(DELETED_COLUMNS)
         .execute();
-      await record(trx, { ...audit, action: 'data.deleted_by_reporter', target: userId, details: { count: rows.length } });
+      const comments = await deleteCommentsBy(trx, userId);
+      await record(trx, { ...audit, action: 'data.deleted_by_reporter', target: userId, details: { count: rows.length, comments } });
       return afterDelete(trx, rows);
     });
   }
@@ -62,12 +64,9 @@ export class KyselyDataControlStore implements DataControlStore {
       // only ASCII in SQLite, so "ÆRØ" would miss "ærø".
       const rows = await trx.deleteFrom('captures').where('customer_key', '=', key).returning(DELETED_COLUMNS).execute();
       await trx.deleteFrom('customers').where('name_key', '=', key).execute();
-      await record(trx, {
-        ...audit,
-        action: 'data.deleted_by_customer',
-        target: customer.trim(),
-        details: { count: rows.length },
-      });
+      const views = await deleteViewsNamingCustomer(trx, key);
+      // Ids, never content: the customer's name is exactly what is being erased.
+      await record(trx, { ...audit, action: 'data.deleted_by_customer', target: null, details: { count: rows.length, views } });
       return afterDelete(trx, rows);
     });
   }
@@ -83,6 +82,19 @@ export class KyselyDataControlStore implements DataControlStore {
         .execute();
       return afterDelete(trx, rows);
     });
+  }
+
+  async pendingScreenshotErasures(limit: number): Promise<string[]> {
+    const rows = await this.db.selectFrom('screenshot_erasures').select('sha256').orderBy('queued_at').orderBy('sha256').limit(limit).execute();
+    return rows.map((row) => row.sha256);
+  }
+
+  screenshotsInUse(sha256s: readonly string[]): Promise<Set<string>> {
+    return screenshotsInUse(this.db, sha256s);
+  }
+
+  async clearScreenshotErasures(sha256s: readonly string[]): Promise<void> {
+    for (const chunk of chunks(sha256s)) await this.db.deleteFrom('screenshot_erasures').where('sha256', 'in', chunk).execute();
   }
 
   async getSettings(): Promise<WorkspaceSettings> {
@@ -126,22 +138,23 @@ async function readSettings(db: Kysely<Database> | Trx): Promise<WorkspaceSettin
   return workspaceSettings.parse({ ...DEFAULT_WORKSPACE_SETTINGS, ...stored });
 }
 
-/** Inside the deleting transaction: which screenshot files are now unused, and the customers' counts. */
+/**
+ * Inside the deleting transaction: which screenshot files are now unused (journaled in the same
+ * transaction, so a crash before they are removed cannot forget them), and the customers' counts.
+ */
 async function afterDelete(trx: Trx, rows: readonly DeletedRow[]): Promise<DeletionResult> {
   const candidates = [
     ...new Set(rows.flatMap((row) => [row.screenshot_sha256, row.declared_sha256]).filter((sha) => sha !== null)),
   ];
-  const stillUsed = new Set<string>();
-  for (const chunk of chunks(candidates)) {
-    const used = await trx
-      .selectFrom('captures')
-      .select(['screenshot_sha256', 'declared_sha256'])
-      .where((eb) => eb.or([eb('screenshot_sha256', 'in', chunk), eb('declared_sha256', 'in', chunk)]))
+  const stillUsed = await screenshotsInUse(trx, candidates);
+  const unreferenced = candidates.filter((sha) => !stillUsed.has(sha));
+  const queuedAt = new Date().toISOString();
+  for (const chunk of chunks(unreferenced)) {
+    await trx
+      .insertInto('screenshot_erasures')
+      .values(chunk.map((sha256) => ({ sha256, queued_at: queuedAt })))
+      .onConflict((conflict) => conflict.column('sha256').doNothing())
       .execute();
-    for (const row of used) {
-      if (row.screenshot_sha256 !== null) stillUsed.add(row.screenshot_sha256);
-      if (row.declared_sha256 !== null) stillUsed.add(row.declared_sha256);
-    }
   }
 
   const customers = new Set(rows.flatMap((row) => (row.customer_key === null ? [] : [row.customer_key])));
@@ -149,8 +162,24 @@ async function afterDelete(trx: Trx, rows: readonly DeletedRow[]): Promise<Delet
 
   return {
     deleted: rows.map((row) => ({ id: row.id, reporterId: row.reporter_id })),
-    unreferencedScreenshots: candidates.filter((sha) => !stillUsed.has(sha)),
+    unreferencedScreenshots: unreferenced,
   };
+}
+
+async function screenshotsInUse(db: Kysely<Database> | Trx, sha256s: readonly string[]): Promise<Set<string>> {
+  const wanted = new Set(sha256s);
+  const used = new Set<string>();
+  for (const chunk of chunks([...wanted])) {
+    const rows = await db
+      .selectFrom('captures')
+      .select(['screenshot_sha256', 'declared_sha256'])
+      .where((eb) => eb.or([eb('screenshot_sha256', 'in', chunk), eb('declared_sha256', 'in', chunk)]))
+      .execute();
+    for (const row of rows) {
+      for (const sha of [row.screenshot_sha256, row.declared_sha256]) if (sha !== null && wanted.has(sha)) used.add(sha);
+    }
+  }
+  return used;
 }
 
 /** A customer no capture names any more leaves the suggestions; the others keep a true count. */
