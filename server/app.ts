@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { API_PREFIX } from '#shared/api';
+import { HashingBusy } from './auth/hashing-gate';
 import type { AppEnv } from './env';
 import { errorBody } from './http/errors';
 import { EventBus } from './live/event-bus';
@@ -56,6 +57,10 @@ export function createApp(deps: AppDeps) {
   app.onError((error, c) => {
     if (error instanceof HTTPException && error.status < 500) {
       return c.json(errorBody('invalid_request', error.message || 'invalid request'), error.status);
+    }
+    if (error instanceof HashingBusy) {
+      c.header('Retry-After', '5');
+      return c.json(errorBody('unavailable', 'the server is busy checking passwords; try again in a few seconds'), 503);
     }
     // Details go to the operator's log, never to the client: they may hold SQL or paths.
     console.error(`${c.req.method} ${c.req.path} failed:`, error);

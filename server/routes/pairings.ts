@@ -45,7 +45,7 @@ const rateLimited = (retryAfterSeconds: number, what: string) => ({
 export function pairingRoutes({ store, now }: ApiDeps, throttles: AccountThrottles) {
   return new Hono<AppEnv>()
     .post('/', allow('public'), jsonBody(pairingCreate), async (c) => {
-      const budget = throttles.startPairing(clientIp(c));
+      const budget = await throttles.startPairing(clientIp(c));
       if (!budget.ok) {
         const refusal = rateLimited(budget.retryAfterSeconds, 'too many pairings started from this address');
         return c.json(refusal.body, refusal.status, refusal.headers);
@@ -81,17 +81,16 @@ export function pairingRoutes({ store, now }: ApiDeps, throttles: AccountThrottl
     })
     .post('/confirm', allow('account:manage'), jsonBody(pairingDecision), async (c) => {
       const user = actorOf(c);
-      const budget = throttles.checkPairingCode(user.id);
+      // Spent before the lookup, so concurrent guesses cannot all get through.
+      const budget = await throttles.takePairingCode(user.id);
       if (!budget.ok) {
         const refusal = rateLimited(budget.retryAfterSeconds, 'too many wrong codes');
         return c.json(refusal.body, refusal.status, refusal.headers);
       }
       const at = now().toISOString();
       const result = await store.accounts.decidePairing({ userCode: c.req.valid('json').userCode, userId: user.id, decision: 'approved', at });
-      if (result.status === 'not_found') {
-        throttles.pairingCodeWrong(user.id);
-        return c.json(unknownCode, 404);
-      }
+      if (result.status === 'not_found') return c.json(unknownCode, 404);
+      await throttles.pairingCodeRight(user.id);
       await store.audit.record({
         action: 'pairing.confirmed',
         actor: user,
@@ -105,7 +104,8 @@ export function pairingRoutes({ store, now }: ApiDeps, throttles: AccountThrottl
     })
     .post('/deny', allow('account:manage'), jsonBody(pairingDecision), async (c) => {
       const user = actorOf(c);
-      const budget = throttles.checkPairingCode(user.id);
+      // Spent before the lookup, so concurrent guesses cannot all get through.
+      const budget = await throttles.takePairingCode(user.id);
       if (!budget.ok) {
         const refusal = rateLimited(budget.retryAfterSeconds, 'too many wrong codes');
         return c.json(refusal.body, refusal.status, refusal.headers);
@@ -116,10 +116,8 @@ export function pairingRoutes({ store, now }: ApiDeps, throttles: AccountThrottl
         decision: 'denied',
         at: now().toISOString(),
       });
-      if (result.status === 'not_found') {
-        throttles.pairingCodeWrong(user.id);
-        return c.json(unknownCode, 404);
-      }
+      if (result.status === 'not_found') return c.json(unknownCode, 404);
+      await throttles.pairingCodeRight(user.id);
       return c.body(null, 204);
     })
     .post('/:pairingId/poll', allow('public'), validateParams(pairingIdParams), jsonBody(pairingPoll), async (c) => {

@@ -5,6 +5,7 @@ import type { Database } from '../schema';
 import type { SqlDialect } from '../store';
 import * as invites from './invites';
 import * as pairings from './pairings';
+import * as throttles from './throttles';
 import { isUniqueViolation, tokenColumns, tokenFromRow, userColumns, userFromRow } from './rows';
 import type {
   AcceptInvite,
@@ -24,6 +25,8 @@ import type {
   PairingDecisionInput,
   PairingDecisionResult,
   SessionRecord,
+  ThrottleResult,
+  ThrottleTake,
   TokenInfo,
   TokenWithOwner,
   UpdateMemberResult,
@@ -303,5 +306,22 @@ export class KyselyAccountStore implements AccountStore {
 
   collectPairing(input: CollectPairing): Promise<CollectPairingResult> {
     return pairings.collectPairing(this.db, input);
+  }
+  // ---- Throttles (throttles.ts) ----
+
+  takeThrottle(input: ThrottleTake): Promise<ThrottleResult> {
+    return throttles.takeThrottle(this.db, input);
+  }
+
+  refundThrottle(key: string, capacity: number): Promise<void> {
+    return throttles.refundThrottle(this.db, key, capacity);
+  }
+
+  resetThrottle(key: string): Promise<void> {
+    return throttles.resetThrottle(this.db, key);
+  }
+
+  deleteIdleThrottles(before: string): Promise<number> {
+    return throttles.deleteIdleThrottles(this.db, before);
   }
 }
