@@ -56,7 +56,7 @@ describe('a sign-in storm', { timeout: 60_000 }, () => {
     expect((await postCapture(t, capture)).status).toBe(201);
     expect((await putScreenshot(t, capture.id, fakePng(64 * 1024))).status).toBe(201);
 
-    const signIn = (i: number) =>
+    const signIn = async (i: number): Promise<Response> =>
       t.app.request(
         `${API_PREFIX}/session`,
         { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: `storm${i}@example.com`, password: 'guess' }) },
