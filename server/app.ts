@@ -6,6 +6,7 @@ import type { AppEnv } from './env';
 import { errorBody } from './http/errors';
 import { EventBus } from './live/event-bus';
 import { bodyLimits } from './http/body-limit';
+import { DEFAULT_LIMITS, type PersonLimits } from './limits';
 import { authenticate } from './middleware/auth';
 import { extensionCors } from './middleware/cors';
 import { rateLimits, type SecurityOptions, securityHeaders } from './middleware/hardening';
@@ -27,6 +28,8 @@ export interface AppDeps {
   /** Live updates to open dashboards; one per process. */
   events?: EventBus;
   security?: SecurityOptions;
+  /** Per-person caps; DEFAULT_LIMITS for what is not given. */
+  limits?: Partial<PersonLimits>;
   now?: () => Date;
 }
 
@@ -34,7 +37,8 @@ export interface AppDeps {
 export function createApp(deps: AppDeps) {
   const { store, screenshots, dashboardDir, version = '0.0.0-dev', security = {} } = deps;
   const now = deps.now ?? (() => new Date());
-  const api = { store, screenshots, events: deps.events ?? new EventBus(), now };
+  const limits = { ...DEFAULT_LIMITS, ...deps.limits };
+  const api = { store, screenshots, events: deps.events ?? new EventBus(), limits, now };
 
   const app = new Hono<AppEnv>()
     .use('*', securityHeaders(security))

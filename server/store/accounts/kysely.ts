@@ -4,12 +4,14 @@ import { prepare, type SlotFn } from '../prepared';
 import type { Database } from '../schema';
 import type { SqlDialect } from '../store';
 import * as invites from './invites';
+import * as limits from './limits';
 import * as pairings from './pairings';
 import * as throttles from './throttles';
 import { isUniqueViolation, tokenColumns, tokenFromRow, userColumns, userFromRow } from './rows';
 import type {
   AcceptInvite,
   AcceptInviteResult,
+  CappedTokenResult,
   AccountStore,
   AccountUser,
   CollectPairing,
@@ -323,5 +325,19 @@ export class KyselyAccountStore implements AccountStore {
 
   deleteIdleThrottles(before: string): Promise<number> {
     return throttles.deleteIdleThrottles(this.db, before);
+  }
+
+  // ---- Per-person caps (limits.ts) ----
+
+  createTokenWithin(input: NewToken, maxHeld: number): Promise<CappedTokenResult> {
+    return limits.createTokenWithin(this.db, this.dialect, input, maxHeld);
+  }
+
+  heldTokens(userId: string, at: string): Promise<number> {
+    return limits.heldTokens(this.db, userId, at);
+  }
+
+  screenshotBytesOf(userId: string): Promise<number> {
+    return limits.screenshotBytesOf(this.db, userId);
   }
 }

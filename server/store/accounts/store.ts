@@ -63,6 +63,16 @@ export interface AccountStore {
    */
   collectPairing(input: CollectPairing): Promise<CollectPairingResult>;
 
+  /**
+   * Creates the token unless the person already holds `maxHeld` (unrevoked tokens plus approved
+   * pairings not yet collected); one person's concurrent creations cannot overshoot.
+   */
+  createTokenWithin(input: NewToken, maxHeld: number): Promise<CappedTokenResult>;
+  /** Unrevoked tokens plus approved, uncollected pairings of this person at `at`. */
+  heldTokens(userId: string, at: string): Promise<number>;
+  /** Bytes of screenshots attached to this person's captures: their storage use. */
+  screenshotBytesOf(userId: string): Promise<number>;
+
   /** Spends one token of `key`'s bucket in one atomic statement, or says when one will be free. */
   takeThrottle(input: ThrottleTake): Promise<ThrottleResult>;
   /** Gives one token back, never past `capacity`. */
@@ -72,6 +82,8 @@ export interface AccountStore {
   /** Housekeeping: buckets untouched since `before` (full again by then). */
   deleteIdleThrottles(before: string): Promise<number>;
 }
+
+export type CappedTokenResult = { ok: true; token: TokenInfo } | { ok: false; held: number };
 
 export interface ThrottleTake {
   key: string;
