@@ -1,10 +1,12 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { API_PREFIX } from '#shared/api';
+import { HashingBusy } from './auth/hashing-gate';
 import type { AppEnv } from './env';
 import { errorBody } from './http/errors';
 import { EventBus } from './live/event-bus';
 import { bodyLimits } from './http/body-limit';
+import { DEFAULT_LIMITS, type PersonLimits } from './limits';
 import { authenticate } from './middleware/auth';
 import { extensionCors } from './middleware/cors';
 import { rateLimits, type SecurityOptions, securityHeaders } from './middleware/hardening';
@@ -26,6 +28,8 @@ export interface AppDeps {
   /** Live updates to open dashboards; one per process. */
   events?: EventBus;
   security?: SecurityOptions;
+  /** Per-person caps; DEFAULT_LIMITS for what is not given. */
+  limits?: Partial<PersonLimits>;
   now?: () => Date;
 }
 
@@ -33,7 +37,8 @@ export interface AppDeps {
 export function createApp(deps: AppDeps) {
   const { store, screenshots, dashboardDir, version = '0.0.0-dev', security = {} } = deps;
   const now = deps.now ?? (() => new Date());
-  const api = { store, screenshots, events: deps.events ?? new EventBus(), now };
+  const limits = { ...DEFAULT_LIMITS, ...deps.limits };
+  const api = { store, screenshots, events: deps.events ?? new EventBus(), limits, now };
 
   const app = new Hono<AppEnv>()
     .use('*', securityHeaders(security))
@@ -56,6 +61,10 @@ export function createApp(deps: AppDeps) {
   app.onError((error, c) => {
     if (error instanceof HTTPException && error.status < 500) {
       return c.json(errorBody('invalid_request', error.message || 'invalid request'), error.status);
+    }
+    if (error instanceof HashingBusy) {
+      c.header('Retry-After', '5');
+      return c.json(errorBody('unavailable', 'the server is busy checking passwords; try again in a few seconds'), 503);
     }
     // Details go to the operator's log, never to the client: they may hold SQL or paths.
     console.error(`${c.req.method} ${c.req.path} failed:`, error);

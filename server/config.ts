@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_LIMITS, MIB, type PersonLimits } from './limits';
 import { EXTENSION_ORIGIN_PATTERN } from './middleware/cors';
 import {
   DEFAULT_ANONYMOUS_REQUESTS_PER_MINUTE,
@@ -15,6 +16,8 @@ export interface Config {
   databaseUrl: string | undefined;
   /** Rate limits, extra extension origins, proxy trust: hand to createApp({ security }). */
   security: Required<Omit<SecurityOptions, 'now'>>;
+  /** Per-person caps (tokens, live streams, storage): hand to createApp({ limits }). */
+  limits: PersonLimits;
 }
 
 // Set-but-empty counts as a mistake, not as "use the default": the operator meant something.
@@ -23,6 +26,12 @@ const nonEmpty = (what: string) => z.string().min(1, `is set but empty; unset it
 const requestsPerMinute = nonEmpty('a number of requests per minute')
   .regex(/^\d{1,7}$/, 'must be a whole number of requests per minute (0 turns the limit off)')
   .transform(Number);
+
+const atLeastOne = (what: string) =>
+  nonEmpty(what)
+    .regex(/^\d{1,7}$/, `must be a whole number of ${what}, at least 1`)
+    .transform(Number)
+    .refine((count) => count >= 1, `must be a whole number of ${what}, at least 1`);
 
 const envSchema = z.object({
   PORT: nonEmpty('a port number')
@@ -55,6 +64,13 @@ const envSchema = z.object({
     .default([]),
   SNAG_RATE_LIMIT_PER_MINUTE: requestsPerMinute.default(DEFAULT_REQUESTS_PER_MINUTE),
   SNAG_ANONYMOUS_RATE_LIMIT_PER_MINUTE: requestsPerMinute.default(DEFAULT_ANONYMOUS_REQUESTS_PER_MINUTE),
+  SNAG_MAX_TOKENS_PER_PERSON: atLeastOne('tokens').default(DEFAULT_LIMITS.tokensPerPerson),
+  SNAG_MAX_STREAMS_PER_PERSON: atLeastOne('streams').default(DEFAULT_LIMITS.streamsPerPerson),
+  SNAG_MAX_STREAMS: atLeastOne('streams').default(DEFAULT_LIMITS.streamsTotal),
+  SNAG_STORAGE_QUOTA_MB: nonEmpty('a number of MiB')
+    .regex(/^\d{1,9}$/, 'must be a whole number of MiB per person (0 turns the quota off)')
+    .transform((mib) => Number(mib) * MIB)
+    .default(DEFAULT_LIMITS.storageBytesPerPerson),
   SNAG_TRUST_PROXY: z
     .enum(['true', 'false', '1', '0'], 'must be true or false (1 or 0)')
     .transform((value) => value === 'true' || value === '1')
@@ -74,6 +90,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     SNAG_RATE_LIMIT_PER_MINUTE: env.SNAG_RATE_LIMIT_PER_MINUTE,
     SNAG_ANONYMOUS_RATE_LIMIT_PER_MINUTE: env.SNAG_ANONYMOUS_RATE_LIMIT_PER_MINUTE,
     SNAG_TRUST_PROXY: env.SNAG_TRUST_PROXY,
+    SNAG_MAX_TOKENS_PER_PERSON: env.SNAG_MAX_TOKENS_PER_PERSON,
+    SNAG_MAX_STREAMS_PER_PERSON: env.SNAG_MAX_STREAMS_PER_PERSON,
+    SNAG_MAX_STREAMS: env.SNAG_MAX_STREAMS,
+    SNAG_STORAGE_QUOTA_MB: env.SNAG_STORAGE_QUOTA_MB,
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.map(String).join('.')} ${issue.message}`);
@@ -93,6 +113,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
         anonymousRequestsPerMinute: parsed.data.SNAG_ANONYMOUS_RATE_LIMIT_PER_MINUTE,
         extensionOrigins: parsed.data.SNAG_EXTENSION_ORIGINS,
         trustProxy: parsed.data.SNAG_TRUST_PROXY,
+      },
+      limits: {
+        tokensPerPerson: parsed.data.SNAG_MAX_TOKENS_PER_PERSON,
+        streamsPerPerson: parsed.data.SNAG_MAX_STREAMS_PER_PERSON,
+        streamsTotal: parsed.data.SNAG_MAX_STREAMS,
+        storageBytesPerPerson: parsed.data.SNAG_STORAGE_QUOTA_MB,
       },
     },
   };

@@ -59,6 +59,7 @@ async function main(): Promise<void> {
     version: packageVersion(),
     events,
     security: config.security,
+    limits: config.limits,
   });
   const retention = startRetention({ store, screenshots, events });
 

@@ -4,12 +4,15 @@ import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { createStreamBody } from '@hono/node-server/utils/stream';
 import { SCREENSHOT_MAX_BYTES } from '#shared/capture';
+import { IMAGE_SIGNATURE_BYTES } from './http/image-type';
 
 /** A body that has been fully written and hashed, waiting in the temp dir to be kept or dropped. */
 export interface ReceivedScreenshot {
   ok: true;
   sha256: string;
   bytes: number;
+  /** The first bytes, to check the file is the image it claims to be. */
+  head: Uint8Array;
   /** Moves the file to its content address. Safe to call when that file already exists. */
   commit(): Promise<void>;
   discard(): Promise<void>;
@@ -62,6 +65,7 @@ export class ScreenshotStore {
     const file = await open(tmpPath, 'wx');
     const hash = createHash('sha256');
     let bytes = 0;
+    const head = new Uint8Array(IMAGE_SIGNATURE_BYTES);
     let failure: ScreenshotRejected | undefined;
     try {
       // Count what actually arrives: Content-Length may be missing or wrong.
@@ -85,6 +89,8 @@ export class ScreenshotStore {
           };
           break;
         }
+        const offset = bytes - chunk.value.byteLength;
+        if (offset < head.length) head.set(chunk.value.subarray(0, head.length - offset), offset);
         hash.update(chunk.value);
         await file.write(chunk.value);
       }
@@ -110,6 +116,7 @@ export class ScreenshotStore {
       ok: true,
       sha256,
       bytes,
+      head: head.subarray(0, Math.min(bytes, head.length)),
       commit: async () => {
         await mkdir(dirname(finalPath), { recursive: true });
         await rename(tmpPath, finalPath);

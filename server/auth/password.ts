@@ -1,4 +1,5 @@
 import { randomBytes, scrypt, type ScryptOptions, timingSafeEqual } from 'node:crypto';
+import { passwordHashing } from './hashing-gate';
 
 /**
  * Passwords, hashed with scrypt from node:crypto. Stored as `scrypt$N$r$p$salt$hash` (base64),
@@ -15,12 +16,15 @@ const MAX_P = 16;
 function derive(password: string, salt: Buffer, keyBytes: number, cost: { N: number; r: number; p: number }): Promise<Buffer> {
   // scrypt needs 128·N·r bytes; Node's default ceiling (32 MiB) is exactly N=2^15, r=8, so leave room.
   const maxmem = 256 * cost.N * cost.r;
-  return new Promise((resolve, reject) => {
-    // NFKC: the same password typed on another keyboard or OS gives the same bytes.
-    scrypt(password.normalize('NFKC'), salt, keyBytes, { ...cost, maxmem }, (error, key) =>
-      error === null ? resolve(key) : reject(error),
-    );
-  });
+  return passwordHashing.run(
+    () =>
+      new Promise<Buffer>((resolve, reject) => {
+        // NFKC: the same password typed on another keyboard or OS gives the same bytes.
+        scrypt(password.normalize('NFKC'), salt, keyBytes, { ...cost, maxmem }, (error, key) =>
+          error === null ? resolve(key) : reject(error),
+        );
+      }),
+  );
 }
 
 export async function hashPassword(password: string): Promise<string> {

@@ -1,59 +1,75 @@
-import { RateLimiter, type TakeResult } from '../http/rate-limiter';
+import type { AccountStore, ThrottleResult } from '../store/accounts/store';
 
 const MINUTE = 60_000;
 
-/**
- * The accounts API's own budgets, in memory (one server process; a restart forgets them).
- * Built once per app, so tests get fresh ones and move time through `now`.
- */
-export class AccountThrottles {
-  /** Wrong passwords per account: 5 in 15 minutes. */
-  private readonly signInByEmail: RateLimiter;
-  /** Wrong passwords per client address, whatever the account: 20 in 15 minutes. */
-  private readonly signInByIp: RateLimiter;
-  /** Pairings started per client address. */
-  private readonly pairingByIp: RateLimiter;
-  /** Wrong user codes per signed-in person. */
-  private readonly pairingCodeByUser: RateLimiter;
-
-  constructor(now: () => Date) {
-    const clock = () => now().getTime();
-    this.signInByEmail = new RateLimiter({ capacity: 5, windowMs: 15 * MINUTE, now: clock });
-    this.signInByIp = new RateLimiter({ capacity: 20, windowMs: 15 * MINUTE, now: clock });
-    this.pairingByIp = new RateLimiter({ capacity: 10, windowMs: 10 * MINUTE, now: clock });
-    this.pairingCodeByUser = new RateLimiter({ capacity: 10, windowMs: 15 * MINUTE, now: clock });
-  }
-
-  /** Before checking a password: refused if either budget is spent, even for the right password. */
-  checkSignIn(email: string, ip: string): TakeResult {
-    return worst(this.signInByEmail.check(email), this.signInByIp.check(ip));
-  }
-
-  signInFailed(email: string, ip: string): void {
-    this.signInByEmail.take(email);
-    this.signInByIp.take(ip);
-  }
-
-  /** The account's failures are forgiven; the address's are not (one valid account must not reset them). */
-  signedIn(email: string): void {
-    this.signInByEmail.reset(email);
-  }
-
-  startPairing(ip: string): TakeResult {
-    return this.pairingByIp.take(ip);
-  }
-
-  checkPairingCode(userId: string): TakeResult {
-    return this.pairingCodeByUser.check(userId);
-  }
-
-  pairingCodeWrong(userId: string): void {
-    this.pairingCodeByUser.take(userId);
-  }
+interface Budget {
+  prefix: string;
+  capacity: number;
+  windowMs: number;
 }
 
-function worst(a: TakeResult, b: TakeResult): TakeResult {
-  if (a.ok) return b;
-  if (b.ok) return a;
-  return { ok: false, retryAfterSeconds: Math.max(a.retryAfterSeconds, b.retryAfterSeconds) };
+/** Wrong passwords per account: 5 in 15 minutes. */
+const SIGN_IN_BY_EMAIL: Budget = { prefix: 'signin-email', capacity: 5, windowMs: 15 * MINUTE };
+/** Wrong passwords per client address, whatever the account: 20 in 15 minutes. */
+const SIGN_IN_BY_IP: Budget = { prefix: 'signin-ip', capacity: 20, windowMs: 15 * MINUTE };
+/** Pairings started per client address. */
+const PAIRING_BY_IP: Budget = { prefix: 'pairing-ip', capacity: 10, windowMs: 10 * MINUTE };
+/** Wrong user codes per signed-in person. */
+const PAIRING_CODE_BY_USER: Budget = { prefix: 'pairing-code', capacity: 10, windowMs: 15 * MINUTE };
+
+/** Idle buckets are swept at most this often; the longest window refills them well before. */
+const SWEEP_EVERY_MS = 60 * MINUTE;
+
+/**
+ * The accounts API's own budgets, in the database. Each attempt spends its token *before* the
+ * slow work (hashing, code lookup) in one atomic statement, so concurrent attempts cannot all
+ * see a budget that is not spent yet; an attempt that turns out not to count gets it back.
+ */
+export class AccountThrottles {
+  private lastSweep = Number.NEGATIVE_INFINITY;
+
+  constructor(
+    private readonly accounts: AccountStore,
+    private readonly now: () => Date,
+  ) {}
+
+  /** Spends one attempt of the account's and of the address's budget; refused if either is spent. */
+  async takeSignIn(email: string, ip: string): Promise<ThrottleResult> {
+    await this.sweep();
+    const byIp = await this.take(SIGN_IN_BY_IP, ip);
+    if (!byIp.ok) return byIp;
+    return this.take(SIGN_IN_BY_EMAIL, email);
+  }
+
+  /** The account's failures are forgiven; the address's are not, but this attempt was no failure. */
+  async signedIn(email: string, ip: string): Promise<void> {
+    await this.accounts.resetThrottle(`${SIGN_IN_BY_EMAIL.prefix}:${email}`);
+    await this.accounts.refundThrottle(`${SIGN_IN_BY_IP.prefix}:${ip}`, SIGN_IN_BY_IP.capacity);
+  }
+
+  startPairing(ip: string): Promise<ThrottleResult> {
+    return this.take(PAIRING_BY_IP, ip);
+  }
+
+  /** Spends one try of the person's code budget before the code is looked up. */
+  takePairingCode(userId: string): Promise<ThrottleResult> {
+    return this.take(PAIRING_CODE_BY_USER, userId);
+  }
+
+  /** The code was right: only wrong ones count. */
+  pairingCodeRight(userId: string): Promise<void> {
+    return this.accounts.refundThrottle(`${PAIRING_CODE_BY_USER.prefix}:${userId}`, PAIRING_CODE_BY_USER.capacity);
+  }
+
+  private take(budget: Budget, key: string): Promise<ThrottleResult> {
+    const { prefix, capacity, windowMs } = budget;
+    return this.accounts.takeThrottle({ key: `${prefix}:${key}`, capacity, windowMs, at: this.now().toISOString() });
+  }
+
+  private async sweep(): Promise<void> {
+    const at = this.now().getTime();
+    if (at - this.lastSweep < SWEEP_EVERY_MS) return;
+    this.lastSweep = at;
+    await this.accounts.deleteIdleThrottles(new Date(at - SWEEP_EVERY_MS).toISOString());
+  }
 }

@@ -16,6 +16,9 @@ export type ErrorCode =
   | 'pairing_expired'
   | 'pairing_denied'
   | 'pairing_consumed'
+  | 'unavailable'
+  | 'quota_exceeded'
+  | 'limit_reached'
   | 'internal';
 
 /** The one error body shape the API answers with (see `apiError` in shared/api). */

@@ -6,7 +6,7 @@ import { RateLimiter } from '../http/rate-limiter';
 
 /** Security settings operators can tune (config.ts reads them from the environment). */
 export interface SecurityOptions {
-  /** Requests a minute per API token or signed-in person; 0 turns the limit off. */
+  /** Requests a minute per person, all their tokens and sessions together; 0 turns the limit off. */
   requestsPerMinute?: number;
   /** Requests a minute per IP address for callers without credentials; 0 turns the limit off. */
   anonymousRequestsPerMinute?: number;
@@ -56,7 +56,7 @@ export function securityHeaders(options: SecurityOptions = {}): MiddlewareHandle
 }
 
 /**
- * Per-token (or per signed-in person) and per-IP request budgets: 429 with Retry-After when
+ * Per-person (all their tokens and sessions together) and per-IP request budgets: 429 with Retry-After when
  * spent. Runs after authentication, so it knows who is calling. The budgets are token buckets
  * as big as a minute's allowance, so an extension draining its outbox (a POST and a PUT per
  * capture, one after another) sends a few hundred captures at once before it is slowed down,
@@ -69,12 +69,11 @@ export function rateLimits(options: SecurityOptions = {}): MiddlewareHandler<App
 
   return async (c, next) => {
     const auth = c.get('auth');
+    // Per person, not per token: minting more tokens must not mint more budget.
     const [bucket, key, who] =
       auth === undefined
         ? [perIp, `ip:${addressBucket(clientIp(c))}`, 'this address']
-        : auth.via === 'token' && auth.tokenId !== undefined
-          ? [perCaller, `token:${auth.tokenId}`, 'this token']
-          : [perCaller, `user:${auth.user.id}`, 'your account'];
+        : [perCaller, `user:${auth.user.id}`, 'your account'];
     const verdict = bucket?.take(key) ?? { ok: true };
     if (verdict.ok) return next();
     return tooManyRequests(c, who, verdict.retryAfterSeconds);

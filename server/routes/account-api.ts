@@ -15,7 +15,7 @@ import { tokenRoutes } from './tokens';
 
 /** The /api/v1 routes for accounts: session, me, members, invites, tokens, pairing, people, audit, tags, customers. Every route's first handler is `allow(…)`. */
 export function accountApi(deps: ApiDeps) {
-  const throttles = new AccountThrottles(deps.now);
+  const throttles = new AccountThrottles(deps.store.accounts, deps.now);
   return new Hono<AppEnv>()
     .route('/session', sessionRoutes(deps, throttles))
     .route('/me', meRoutes())

@@ -4,10 +4,15 @@ import { allow } from '../auth/allow';
 import type { Auth, AppEnv } from '../env';
 import { errorBody } from '../http/errors';
 import type { EventBus } from '../live/event-bus';
+import { StreamSlots } from '../live/stream-slots';
 
 export interface LiveStreamOptions {
   /** How often a `: ping` comment keeps proxies from closing an idle stream (tests shorten it). */
   pingIntervalMs?: number;
+  /** Open streams one person may hold. */
+  streamsPerPerson?: number;
+  /** Open streams in the whole server. */
+  streamsTotal?: number;
 }
 
 const DEFAULT_PING_INTERVAL_MS = 25_000;
@@ -24,9 +29,18 @@ export function canSee(auth: Auth, event: LiveEvent): boolean {
 /** GET /events: Server-Sent Events telling open dashboards what changed, so they refetch. */
 export function eventRoutes(events: EventBus, options: LiveStreamOptions = {}) {
   const pingIntervalMs = options.pingIntervalMs ?? DEFAULT_PING_INTERVAL_MS;
+  const slots = new StreamSlots(options.streamsPerPerson ?? Number.POSITIVE_INFINITY, options.streamsTotal ?? Number.POSITIVE_INFINITY);
   return new Hono<AppEnv>().get('/', allow('feed:read'), (c) => {
     const auth = c.get('auth');
     if (auth === undefined) return c.json(errorBody('unauthorized', 'sign in first'), 401);
+    const refusal = slots.take(auth.user.id);
+    if (refusal === 'person') {
+      return c.json(errorBody('limit_reached', 'you have too many live-update streams open; close some dashboard tabs'), 429, { 'Retry-After': '30' });
+    }
+    if (refusal === 'total') {
+      return c.json(errorBody('unavailable', 'the server has as many live-update streams open as it allows; try again later'), 503, { 'Retry-After': '30' });
+    }
+    const userId = auth.user.id;
     const signal = c.req.raw.signal;
     const encoder = new TextEncoder();
     let stop = () => {};
@@ -54,6 +68,7 @@ export function eventRoutes(events: EventBus, options: LiveStreamOptions = {}) {
         stop = () => {
           if (stopped) return;
           stopped = true;
+          slots.release(userId);
           unsubscribe();
           clearInterval(pings);
           signal.removeEventListener('abort', end);

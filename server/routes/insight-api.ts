@@ -18,5 +18,5 @@ export function insightApi(deps: ApiDeps) {
     .route('/insights/top', topRoutes(deps))
     .route('/export', exportRoutes(deps))
     .route('/reports', digestRoutes(deps))
-    .route('/events', eventRoutes(deps.events));
+    .route('/events', eventRoutes(deps.events, { streamsPerPerson: deps.limits.streamsPerPerson, streamsTotal: deps.limits.streamsTotal }));
 }

@@ -23,6 +23,7 @@ import { errorBody, fieldError } from '../http/errors';
 import { jsonBody } from '../http/json-body';
 import { validateParams } from '../http/validate';
 import { generateSecret, generateToken, hashToken } from '../tokens';
+import { tooManyTokens } from './tokens';
 import type { ApiDeps } from './api-deps';
 
 /** How many times to draw a code that no pending pairing holds; with 19^8 codes one draw all but always does. */
@@ -42,10 +43,10 @@ const rateLimited = (retryAfterSeconds: number, what: string) => ({
  * the extension's background collects a capture-only token by polling. The token only ever
  * travels between the background and the server.
  */
-export function pairingRoutes({ store, now }: ApiDeps, throttles: AccountThrottles) {
+export function pairingRoutes({ store, now, limits }: ApiDeps, throttles: AccountThrottles) {
   return new Hono<AppEnv>()
     .post('/', allow('public'), jsonBody(pairingCreate), async (c) => {
-      const budget = throttles.startPairing(clientIp(c));
+      const budget = await throttles.startPairing(clientIp(c));
       if (!budget.ok) {
         const refusal = rateLimited(budget.retryAfterSeconds, 'too many pairings started from this address');
         return c.json(refusal.body, refusal.status, refusal.headers);
@@ -81,17 +82,19 @@ export function pairingRoutes({ store, now }: ApiDeps, throttles: AccountThrottl
     })
     .post('/confirm', allow('account:manage'), jsonBody(pairingDecision), async (c) => {
       const user = actorOf(c);
-      const budget = throttles.checkPairingCode(user.id);
+      // Spent before the lookup, so concurrent guesses cannot all get through.
+      const budget = await throttles.takePairingCode(user.id);
       if (!budget.ok) {
         const refusal = rateLimited(budget.retryAfterSeconds, 'too many wrong codes');
         return c.json(refusal.body, refusal.status, refusal.headers);
       }
       const at = now().toISOString();
+      // Approving hands out a token: it counts against the person's cap like one made by hand.
+      const held = await store.accounts.heldTokens(user.id, at);
+      if (held >= limits.tokensPerPerson) return c.json(tooManyTokens(held), 409);
       const result = await store.accounts.decidePairing({ userCode: c.req.valid('json').userCode, userId: user.id, decision: 'approved', at });
-      if (result.status === 'not_found') {
-        throttles.pairingCodeWrong(user.id);
-        return c.json(unknownCode, 404);
-      }
+      if (result.status === 'not_found') return c.json(unknownCode, 404);
+      await throttles.pairingCodeRight(user.id);
       await store.audit.record({
         action: 'pairing.confirmed',
         actor: user,
@@ -105,7 +108,8 @@ export function pairingRoutes({ store, now }: ApiDeps, throttles: AccountThrottl
     })
     .post('/deny', allow('account:manage'), jsonBody(pairingDecision), async (c) => {
       const user = actorOf(c);
-      const budget = throttles.checkPairingCode(user.id);
+      // Spent before the lookup, so concurrent guesses cannot all get through.
+      const budget = await throttles.takePairingCode(user.id);
       if (!budget.ok) {
         const refusal = rateLimited(budget.retryAfterSeconds, 'too many wrong codes');
         return c.json(refusal.body, refusal.status, refusal.headers);
@@ -116,10 +120,8 @@ export function pairingRoutes({ store, now }: ApiDeps, throttles: AccountThrottl
         decision: 'denied',
         at: now().toISOString(),
       });
-      if (result.status === 'not_found') {
-        throttles.pairingCodeWrong(user.id);
-        return c.json(unknownCode, 404);
-      }
+      if (result.status === 'not_found') return c.json(unknownCode, 404);
+      await throttles.pairingCodeRight(user.id);
       return c.body(null, 204);
     })
     .post('/:pairingId/poll', allow('public'), validateParams(pairingIdParams), jsonBody(pairingPoll), async (c) => {

@@ -13,6 +13,7 @@ import { validateParams } from '../http/validate';
 import type { ApiDeps } from './api-deps';
 import { callerOf, viewerOf } from './insight-scope';
 import { publishChanges } from './live-publish';
+import { quotaRefusal, typeRefusal } from './screenshot-checks';
 import { captureIdParams } from './params';
 
 const tooLarge = errorBody(
@@ -38,7 +39,7 @@ function matchesEtag(header: string | undefined, etag: string): boolean {
 }
 
 export function screenshotRoutes(deps: ApiDeps) {
-  const { store, screenshots, events } = deps;
+  const { store, screenshots, events, limits } = deps;
   return new Hono<AppEnv>()
     .put('/:id/screenshot', allow('capture:create'), validateParams(captureIdParams), async (c) => {
       const { id } = c.req.valid('param');
@@ -88,6 +89,12 @@ export function screenshotRoutes(deps: ApiDeps) {
         await received.discard();
         if (attached.sha256 === received.sha256) return c.json(capture, 200);
         return c.json(errorBody('conflict', 'this capture already has a different screenshot; it cannot be replaced'), 409);
+      }
+
+      const refusal = typeRefusal(received.head, contentType.data) ?? (await quotaRefusal(store, user.id, limits.storageBytesPerPerson, received.bytes));
+      if (refusal !== null) {
+        await received.discard();
+        return c.json(refusal.body, refusal.status);
       }
 
       // File first, row second: a row must never point at bytes that are not on disk. Both under the

@@ -21,7 +21,8 @@ export function sessionRoutes({ store, now }: ApiDeps, throttles: AccountThrottl
       const { email, password } = c.req.valid('json');
       const ip = clientIp(c);
       const at = now();
-      const budget = throttles.checkSignIn(email, ip);
+      // Spent before the hash, so a burst of concurrent attempts cannot all get through.
+      const budget = await throttles.takeSignIn(email, ip);
       if (!budget.ok) {
         c.header('Retry-After', String(budget.retryAfterSeconds));
         const minutes = Math.ceil(budget.retryAfterSeconds / 60);
@@ -37,7 +38,6 @@ export function sessionRoutes({ store, now }: ApiDeps, throttles: AccountThrottl
       else matches = await verifyPassword(password, login.passwordHash);
 
       if (login === null || !matches) {
-        throttles.signInFailed(email, ip);
         // The typed email is not logged: people sometimes type a password into it.
         await store.audit.record({
           action: 'session.sign_in_failed',
@@ -56,7 +56,7 @@ export function sessionRoutes({ store, now }: ApiDeps, throttles: AccountThrottl
         return c.json(errorBody('unauthorized', 'this account has been deactivated; ask a workspace admin'), 401);
       }
 
-      throttles.signedIn(email);
+      await throttles.signedIn(email, ip);
       const csrfToken = await startSession(c, store, user, at);
       await store.audit.record({ action: 'session.signed_in', actor: { id: user.id, name: user.name }, target: user.id, ip, at: at.toISOString() });
       const body: SessionInfo = { user: wireUser(user), csrfToken };

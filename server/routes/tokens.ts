@@ -20,8 +20,16 @@ function wireTokenWithOwner(token: TokenWithOwner): ApiToken {
   return { ...wireToken(token), user: token.user };
 }
 
+/** The answer when a person already holds as many tokens as one person may. */
+export function tooManyTokens(held: number) {
+  return errorBody(
+    'limit_reached',
+    `you already hold ${held} tokens (paired extensions included), the most one person may; revoke one you no longer use on your account page`,
+  );
+}
+
 /** API tokens for scripts (and the ones pairing gave the extension): list, create, revoke. */
-export function tokenRoutes({ store, now }: ApiDeps) {
+export function tokenRoutes({ store, now, limits }: ApiDeps) {
   return new Hono<AppEnv>()
     .get('/', allow('account:manage'), validateQuery(tokenListQuery), async (c) => {
       const { all } = c.req.valid('query');
@@ -36,7 +44,12 @@ export function tokenRoutes({ store, now }: ApiDeps) {
       const { name, scope } = c.req.valid('json');
       const at = now().toISOString();
       const secret = generateToken();
-      const token = await store.accounts.createToken({ userId: c.get('user').id, name, scope, tokenHash: hashToken(secret), at });
+      const created = await store.accounts.createTokenWithin(
+        { userId: c.get('user').id, name, scope, tokenHash: hashToken(secret), at },
+        limits.tokensPerPerson,
+      );
+      if (!created.ok) return c.json(tooManyTokens(created.held), 409);
+      const { token } = created;
       await store.audit.record({
         action: 'token.created',
         actor: actorOf(c),

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/config';
 
 const defaultSecurity = { requestsPerMinute: 600, anonymousRequestsPerMinute: 300, extensionOrigins: [], trustProxy: false };
+const defaultLimits = { tokensPerPerson: 20, streamsPerPerson: 10, streamsTotal: 500, storageBytesPerPerson: 1024 * 1024 * 1024 };
 
 describe('loadConfig', () => {
   it('uses the defaults when nothing is set', () => {
@@ -14,6 +15,7 @@ describe('loadConfig', () => {
         adminToken: undefined,
         databaseUrl: undefined,
         security: defaultSecurity,
+        limits: defaultLimits,
       },
     });
   });
@@ -36,6 +38,7 @@ describe('loadConfig', () => {
         adminToken: 'a-long-enough-token',
         databaseUrl,
         security: defaultSecurity,
+        limits: defaultLimits,
       },
     });
   });
@@ -59,7 +62,27 @@ describe('loadConfig', () => {
     expect(loadConfig({ SNAG_TRUST_PROXY: '0' })).toMatchObject({ ok: true, config: { security: { trustProxy: false } } });
   });
 
+  it('reads the per-person limits; a storage quota of 0 turns it off', () => {
+    const result = loadConfig({
+      SNAG_MAX_TOKENS_PER_PERSON: '5',
+      SNAG_MAX_STREAMS_PER_PERSON: '3',
+      SNAG_MAX_STREAMS: '200',
+      SNAG_STORAGE_QUOTA_MB: '150',
+    });
+    expect(result.ok && result.config.limits).toEqual({
+      tokensPerPerson: 5,
+      streamsPerPerson: 3,
+      streamsTotal: 200,
+      storageBytesPerPerson: 150 * 1024 * 1024,
+    });
+    expect(loadConfig({ SNAG_STORAGE_QUOTA_MB: '0' })).toMatchObject({ ok: true, config: { limits: { storageBytesPerPerson: 0 } } });
+  });
+
   const invalid: Array<[Record<string, string>, string]> = [
+    [{ SNAG_MAX_TOKENS_PER_PERSON: '0' }, 'SNAG_MAX_TOKENS_PER_PERSON'],
+    [{ SNAG_MAX_STREAMS_PER_PERSON: 'many' }, 'SNAG_MAX_STREAMS_PER_PERSON'],
+    [{ SNAG_MAX_STREAMS: '' }, 'SNAG_MAX_STREAMS'],
+    [{ SNAG_STORAGE_QUOTA_MB: '1.5' }, 'SNAG_STORAGE_QUOTA_MB'],
     [{ PORT: 'abc' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
     [{ PORT: '-1' }, 'PORT'],

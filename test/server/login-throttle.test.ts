@@ -68,3 +68,23 @@ describe('sign-in throttling', { timeout: 30_000 }, () => {
     expect((await signIn(ann.email, TEST_PASSWORD)).status).toBe(200);
   });
 });
+
+describe('sign-in throttling under concurrency', { timeout: 60_000 }, () => {
+  it('evaluates only 5 of 60 concurrent wrong passwords for one account', async () => {
+    const results = await Promise.all(Array.from({ length: 60 }, (_, i) => signIn(ann.email, 'wrong password!', `198.51.${i}.7`)));
+    const statuses = results.map((res) => res.status);
+    expect(statuses.filter((status) => status === 401)).toHaveLength(5);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(55);
+  });
+
+  it('answers 429 to all but 20 of 250 concurrent sign-ins from one address', async () => {
+    const results = await Promise.all(Array.from({ length: 250 }, (_, i) => signIn(`user${i}@example.com`, 'wrong', '203.0.113.9')));
+    const statuses = results.map((res) => res.status);
+    expect(statuses.filter((status) => status === 401)).toHaveLength(20);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(230);
+  });
+
+  it('does not count a successful sign-in against the address', async () => {
+    for (let attempt = 0; attempt < 21; attempt++) expect((await signIn(ann.email, TEST_PASSWORD, '203.0.113.10')).status).toBe(200);
+  });
+});

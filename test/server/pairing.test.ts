@@ -135,6 +135,15 @@ describe('pairing the extension', () => {
     expect((await confirm(pairing.userCode, bob.session)).status).toBe(200);
   });
 
+  it('evaluates only 10 of 40 concurrent wrong codes, and a right code does not count', async () => {
+    const pairing = await start();
+    expect((await confirm(pairing.userCode)).status).toBe(200);
+    const results = await Promise.all(Array.from({ length: 40 }, () => confirm('BBBB-BBBB')));
+    const statuses = results.map((res) => res.status);
+    expect(statuses.filter((status) => status === 404)).toHaveLength(10);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(30);
+  });
+
   it('throttles starting pairings per address', async () => {
     for (let attempt = 0; attempt < 10; attempt++) await start('Chrome', '192.0.2.50');
     const res = await callApi(t.app, 'POST', '/pairings', null, { deviceName: 'Chrome' }, fromAddress('192.0.2.50'));

@@ -36,7 +36,7 @@ async function expectThrottled(res: Response, retryAfter: string) {
 }
 
 describe('rate limits', () => {
-  it('give each token its own budget, answering 429 with Retry-After when it is spent', async () => {
+  it('give each person their own budget, answering 429 with Retry-After when it is spent', async () => {
     const app = appWith({ requestsPerMinute: 5 });
     const other = await addMember(t.store, { role: 'member', password: null });
     const me = () => app.request(`${API_PREFIX}/me`, { headers: authHeaders(t.token) });

@@ -46,14 +46,29 @@ async function storedScreenshot(id: string) {
   return capturePart(await res.json()).screenshot;
 }
 
-function chunked(total: number, chunk = 1024 * 1024): ReadableStream<Uint8Array> {
+/** The magic bytes each accepted type starts with (the server checks them). */
+const SIGNATURES = {
+  'image/png': [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+  'image/jpeg': [0xff, 0xd8, 0xff, 0xe0],
+  'image/webp': [0x52, 0x49, 0x46, 0x46, 0, 0, 0, 0, 0x57, 0x45, 0x42, 0x50],
+} as const;
+
+function fakeImage(type: keyof typeof SIGNATURES, size = 1024): Uint8Array<ArrayBuffer> {
+  const bytes = new Uint8Array(size).fill(7);
+  bytes.set(SIGNATURES[type]);
+  return bytes;
+}
+
+function chunked(total: number, type: keyof typeof SIGNATURES = 'image/png', chunk = 1024 * 1024): ReadableStream<Uint8Array> {
   let sent = 0;
   return new ReadableStream<Uint8Array>({
     pull(controller) {
       if (sent >= total) return controller.close();
       const size = Math.min(chunk, total - sent);
+      const bytes = new Uint8Array(size).fill(7);
+      if (sent === 0) bytes.set(SIGNATURES[type].slice(0, size));
       sent += size;
-      controller.enqueue(new Uint8Array(size).fill(7));
+      controller.enqueue(bytes);
     },
   });
 }
@@ -116,7 +131,7 @@ describe('PUT /api/v1/captures/:id/screenshot', () => {
 
   it('accepts a streamed body without Content-Length', async () => {
     const id = await seed();
-    const res = await putScreenshot(t, id, chunked(3 * 1024 * 1024 + 5), 'image/webp');
+    const res = await putScreenshot(t, id, chunked(3 * 1024 * 1024 + 5, 'image/webp'), 'image/webp');
     expect(res.status).toBe(201);
     expect((await storedScreenshot(id))?.bytes).toBe(3 * 1024 * 1024 + 5);
   });
@@ -139,8 +154,30 @@ describe('PUT /api/v1/captures/:id/screenshot', () => {
       const error = await expectError(await putScreenshot(t, id, fakePng(), type), 415, 'unsupported_media_type');
       expect(error.message).toContain('image/webp');
     }
-    const jpeg = await putScreenshot(t, id, fakePng(), 'IMAGE/JPEG; q=1');
+    const jpeg = await putScreenshot(t, id, fakeImage('image/jpeg'), 'IMAGE/JPEG; q=1');
     expect(jpeg.status).toBe(201);
+  });
+
+  it('415 naming the body when its magic bytes are not the image type claimed, storing nothing', async () => {
+    const id = await seed();
+    const random = new Uint8Array(4096).map((_, i) => (i * 97 + 13) & 0xff);
+    for (const [bytes, type] of [
+      [random, 'image/webp'],
+      [fakeImage('image/png'), 'image/jpeg'],
+      [fakeImage('image/jpeg'), 'image/webp'],
+      [fakeImage('image/webp'), 'image/png'],
+      [new Uint8Array([0x89, 0x50]), 'image/png'],
+    ] as const) {
+      const error = await expectError(await putScreenshot(t, id, bytes, type), 415, 'unsupported_media_type');
+      expect(error.issues?.[0]?.path).toBe('(body)');
+      expect(error.message).toContain(type);
+    }
+    expect(await storedScreenshot(id)).toBeNull();
+    expect(await t.screenshots.pendingTempFiles()).toEqual([]);
+    for (const type of ['image/png', 'image/jpeg', 'image/webp'] as const) {
+      const other = await seed();
+      expect((await putScreenshot(t, other, fakeImage(type, 100), type)).status).toBe(201);
+    }
   });
 
   it('413 past the size limit, whether declared, undeclared or misdeclared, storing nothing', async () => {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { NewAccountUser } from '../../server/store/accounts/store';
 import type { Store } from '../../server/store/store';
+import { describeThrottleConformance } from './accounts-throttles-conformance';
 
 const T0 = '2030-01-01T10:00:00.000Z';
 const later = (minutes: number) => new Date(Date.parse(T0) + minutes * 60_000).toISOString();
@@ -334,5 +335,7 @@ export function describeAccountConformance(name: string, open: () => Promise<Sto
         expect(await store.accounts.listTokens({ userId: ann.id })).toHaveLength(1);
       });
     });
+
+    describeThrottleConformance(() => store);
   });
 }

@@ -4,11 +4,14 @@ import { prepare, type SlotFn } from '../prepared';
 import type { Database } from '../schema';
 import type { SqlDialect } from '../store';
 import * as invites from './invites';
+import * as limits from './limits';
 import * as pairings from './pairings';
+import * as throttles from './throttles';
 import { isUniqueViolation, tokenColumns, tokenFromRow, userColumns, userFromRow } from './rows';
 import type {
   AcceptInvite,
   AcceptInviteResult,
+  CappedTokenResult,
   AccountStore,
   AccountUser,
   CollectPairing,
@@ -24,6 +27,8 @@ import type {
   PairingDecisionInput,
   PairingDecisionResult,
   SessionRecord,
+  ThrottleResult,
+  ThrottleTake,
   TokenInfo,
   TokenWithOwner,
   UpdateMemberResult,
@@ -303,5 +308,36 @@ export class KyselyAccountStore implements AccountStore {
 
   collectPairing(input: CollectPairing): Promise<CollectPairingResult> {
     return pairings.collectPairing(this.db, input);
+  }
+  // ---- Throttles (throttles.ts) ----
+
+  takeThrottle(input: ThrottleTake): Promise<ThrottleResult> {
+    return throttles.takeThrottle(this.db, input);
+  }
+
+  refundThrottle(key: string, capacity: number): Promise<void> {
+    return throttles.refundThrottle(this.db, key, capacity);
+  }
+
+  resetThrottle(key: string): Promise<void> {
+    return throttles.resetThrottle(this.db, key);
+  }
+
+  deleteIdleThrottles(before: string): Promise<number> {
+    return throttles.deleteIdleThrottles(this.db, before);
+  }
+
+  // ---- Per-person caps (limits.ts) ----
+
+  createTokenWithin(input: NewToken, maxHeld: number): Promise<CappedTokenResult> {
+    return limits.createTokenWithin(this.db, this.dialect, input, maxHeld);
+  }
+
+  heldTokens(userId: string, at: string): Promise<number> {
+    return limits.heldTokens(this.db, userId, at);
+  }
+
+  screenshotBytesOf(userId: string): Promise<number> {
+    return limits.screenshotBytesOf(this.db, userId);
   }
 }

@@ -72,5 +72,15 @@ export const accountMigrations: Readonly<Record<string, Migration>> = {
         .execute();
       await db.schema.createIndex('pairings_user_code').on('pairings').columns(['user_code', 'status']).execute();
     },
+  },  '0060_throttles': {
+    // Sign-in and pairing budgets move from memory to here, so they are spent atomically.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('throttles')
+        .addColumn('key', 'text', (col) => col.primaryKey())
+        .addColumn('tokens', 'double precision', (col) => col.notNull())
+        .addColumn('updated_ms', 'double precision', (col) => col.notNull())
+        .execute();
+    },
   },
 };

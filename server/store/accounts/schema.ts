@@ -1,12 +1,22 @@
 import type { ColumnType } from 'kysely';
 
-/** People, their API tokens, and what the accounts part adds (migrations 0001 and 0005–0009). */
+/** People, their API tokens, and what the accounts part adds (migrations 0001, 0005–0009 and 0060). */
 export interface AccountTables {
   users: UsersTable;
   tokens: TokensTable;
   sessions: SessionsTable;
   invites: InvitesTable;
   pairings: PairingsTable;
+  throttles: ThrottlesTable;
+}
+
+/** A token bucket per key ("signin-email:…", "signin-ip:…", "pairing-code:…"); see throttles.ts. */
+export interface ThrottlesTable {
+  key: string;
+  /** Tokens left at updated_ms; fractional while refilling. */
+  tokens: number;
+  /** Milliseconds since the epoch, so SQL can do the refill arithmetic. */
+  updated_ms: number;
 }
 
 /** A dashboard sign-in. Only the SHA-256 of the cookie's value is stored. */

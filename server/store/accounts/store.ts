@@ -62,7 +62,39 @@ export interface AccountStore {
    * the capture-scoped token (with the hash given) in one transaction, so it is handed out once.
    */
   collectPairing(input: CollectPairing): Promise<CollectPairingResult>;
+
+  /**
+   * Creates the token unless the person already holds `maxHeld` (unrevoked tokens plus approved
+   * pairings not yet collected); one person's concurrent creations cannot overshoot.
+   */
+  createTokenWithin(input: NewToken, maxHeld: number): Promise<CappedTokenResult>;
+  /** Unrevoked tokens plus approved, uncollected pairings of this person at `at`. */
+  heldTokens(userId: string, at: string): Promise<number>;
+  /** Bytes of screenshots attached to this person's captures: their storage use. */
+  screenshotBytesOf(userId: string): Promise<number>;
+
+  /** Spends one token of `key`'s bucket in one atomic statement, or says when one will be free. */
+  takeThrottle(input: ThrottleTake): Promise<ThrottleResult>;
+  /** Gives one token back, never past `capacity`. */
+  refundThrottle(key: string, capacity: number): Promise<void>;
+  /** Forgets `key`'s bucket (full again). */
+  resetThrottle(key: string): Promise<void>;
+  /** Housekeeping: buckets untouched since `before` (full again by then). */
+  deleteIdleThrottles(before: string): Promise<number>;
 }
+
+export type CappedTokenResult = { ok: true; token: TokenInfo } | { ok: false; held: number };
+
+export interface ThrottleTake {
+  key: string;
+  /** Tokens in a full bucket. */
+  capacity: number;
+  /** How long an empty bucket takes to fill. */
+  windowMs: number;
+  at: string;
+}
+
+export type ThrottleResult = { ok: true } | { ok: false; retryAfterSeconds: number };
 
 export interface AccountUser extends User {
   email: string | null;
