@@ -30,5 +30,31 @@ export function describeReviewMergeConformance(name: string, open: () => Promise
       const fullHistory = await w.store.review.history(guests, w.everyone);
       expect(fullHistory?.find((event) => event.type === 'merged')).toMatchObject({ to: maxs });
     });
+
+    /** Captures merged into one that is itself merged (a chain or a cycle): there must be none. */
+    async function chained(): Promise<string[]> {
+      const rows = await w.db.selectFrom('captures').select(['id', 'merged_into']).execute();
+      const mergedInto = new Map(rows.map((row) => [row.id, row.merged_into]));
+      return rows.flatMap((row) => (row.merged_into !== null && mergedInto.get(row.merged_into) != null ? [`${row.id} → ${row.merged_into}`] : []));
+    }
+
+    it('never chains or cycles when merges race: at least one of them survives', async () => {
+      const at = minutesAfter(T0, 10);
+      for (let round = 0; round < 8; round++) {
+        const a = await w.create({ createdAt: T0 });
+        const b = await w.create({ createdAt: T0 });
+        const c = await w.create({ createdAt: T0 });
+        // Opposite merges of one pair, and a merge of the target into a third, all at once.
+        const results = await Promise.all([
+          w.store.review.merge(a, [b], w.olga, w.everyone, at),
+          w.store.review.merge(b, [a], w.ada, w.everyone, at),
+          w.store.review.merge(c, [a], w.olga, w.everyone, at),
+        ]);
+        expect(results.filter((result) => result.status === 'merged').length).toBeGreaterThan(0);
+        expect(await chained()).toEqual([]);
+        const survivors = await w.db.selectFrom('captures').select('id').where('id', 'in', [a, b, c]).where('merged_into', 'is', null).execute();
+        expect(survivors.length).toBeGreaterThan(0);
+      }
+    });
   });
 }
