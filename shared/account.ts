@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text';
 import { role, tokenScope } from './roles';
 
 /**
@@ -37,37 +38,34 @@ export type AccountErrorCode = (typeof accountErrorCodes)[number];
 // ---- Building blocks ----
 
 /** Trimmed and lower-cased before the format check, so "  Ann@Example.COM" is ann@example.com. */
-export const email = z
-  .string()
+export const email = text()
   .trim()
   .toLowerCase()
   .max(254, 'at most 254 characters')
   .pipe(z.email('must be an email address such as ann@example.com'));
 
-export const personName = z
-  .string()
+export const personName = text()
   .trim()
   .min(1, 'must not be empty')
   .max(NAME_MAX_LENGTH, `at most ${NAME_MAX_LENGTH} characters`);
 
 /** Only for new passwords; signing in accepts whatever was typed (up to the maximum). */
-export const newPassword = z
-  .string()
+export const newPassword = text()
   .min(PASSWORD_MIN_LENGTH, `must be at least ${PASSWORD_MIN_LENGTH} characters`)
   .max(PASSWORD_MAX_LENGTH, `at most ${PASSWORD_MAX_LENGTH} characters`);
 
 /** Ids are server-generated (UUIDv7); bounded so a path param cannot be huge. */
-const id = z.string().min(1).max(100);
+const id = text().min(1).max(100);
 
 /** Someone as others see them: pickers, reporter filters, the extension's "signed in as". */
-export const userSummary = z.strictObject({ id: z.string(), name: z.string(), role });
+export const userSummary = z.strictObject({ id: text(), name: text(), role });
 export type UserSummary = z.infer<typeof userSummary>;
 
 /** The signed-in person as they see themselves. `email` is null for users made by ADMIN_TOKEN. */
 export const accountUser = z.strictObject({
-  id: z.string(),
-  name: z.string(),
-  email: z.string().nullable(),
+  id: text(),
+  name: text(),
+  email: text().nullable(),
   role,
 });
 export type AccountUser = z.infer<typeof accountUser>;
@@ -78,13 +76,13 @@ export const idParams = z.strictObject({ id });
 
 /** POST /session */
 export const signInInput = z.strictObject({
-  email: z.string().trim().toLowerCase().min(1, 'must not be empty').max(254, 'at most 254 characters'),
-  password: z.string().min(1, 'must not be empty').max(PASSWORD_MAX_LENGTH, `at most ${PASSWORD_MAX_LENGTH} characters`),
+  email: text().trim().toLowerCase().min(1, 'must not be empty').max(254, 'at most 254 characters'),
+  password: text().min(1, 'must not be empty').max(PASSWORD_MAX_LENGTH, `at most ${PASSWORD_MAX_LENGTH} characters`),
 });
 export type SignInInput = z.input<typeof signInInput>;
 
 /** POST /session (200), GET /session, POST /invites/accept (201). */
-export const sessionInfo = z.strictObject({ user: accountUser, csrfToken: z.string() });
+export const sessionInfo = z.strictObject({ user: accountUser, csrfToken: text() });
 export type SessionInfo = z.infer<typeof sessionInfo>;
 
 // ---- People and members ----
@@ -94,13 +92,13 @@ export const peopleList = z.strictObject({ people: z.array(userSummary) });
 export type PeopleList = z.infer<typeof peopleList>;
 
 export const member = z.strictObject({
-  id: z.string(),
-  name: z.string(),
-  email: z.string().nullable(),
+  id: text(),
+  name: text(),
+  email: text().nullable(),
   role,
   active: z.boolean(),
-  createdAt: z.string(),
-  lastSeenAt: z.string().nullable(),
+  createdAt: text(),
+  lastSeenAt: text().nullable(),
 });
 export type Member = z.infer<typeof member>;
 
@@ -122,14 +120,14 @@ export const INVITE_DEFAULT_HOURS = 72;
 export const INVITE_MAX_HOURS = 336;
 
 export const invite = z.strictObject({
-  id: z.string(),
+  id: text(),
   role,
   /** When set, only this address can accept it. */
-  email: z.string().nullable(),
-  expiresAt: z.string(),
-  createdAt: z.string(),
+  email: text().nullable(),
+  expiresAt: text(),
+  createdAt: text(),
   /** null for the first-run setup invite, which the server made itself. */
-  invitedBy: z.strictObject({ id: z.string(), name: z.string() }).nullable(),
+  invitedBy: z.strictObject({ id: text(), name: text() }).nullable(),
 });
 export type Invite = z.infer<typeof invite>;
 
@@ -147,14 +145,14 @@ export const inviteCreate = z.strictObject({
 export type InviteCreate = z.input<typeof inviteCreate>;
 
 /** POST /invites (201). `token` is shown only here; `path` is the dashboard link to hand over. */
-export const inviteCreated = z.strictObject({ invite, token: z.string(), path: z.string() });
+export const inviteCreated = z.strictObject({ invite, token: text(), path: text() });
 export type InviteCreated = z.infer<typeof inviteCreated>;
 
 /** GET /invites: pending ones (not used, not expired), newest first. */
 export const inviteList = z.strictObject({ invites: z.array(invite) });
 export type InviteList = z.infer<typeof inviteList>;
 
-const inviteToken = z.string().min(1, 'must not be empty').max(200, 'at most 200 characters');
+const inviteToken = text().min(1, 'must not be empty').max(200, 'at most 200 characters');
 
 /** POST /invites/peek (a POST so the token stays out of URLs and logs). */
 export const invitePeekInput = z.strictObject({ token: inviteToken });
@@ -162,9 +160,9 @@ export type InvitePeekInput = z.input<typeof invitePeekInput>;
 
 export const invitePeek = z.strictObject({
   role,
-  email: z.string().nullable(),
-  expiresAt: z.string(),
-  invitedBy: z.strictObject({ name: z.string() }).nullable(),
+  email: text().nullable(),
+  expiresAt: text(),
+  invitedBy: z.strictObject({ name: text() }).nullable(),
 });
 export type InvitePeek = z.infer<typeof invitePeek>;
 
@@ -185,14 +183,14 @@ export function invitePath(token: string): string {
 // ---- API tokens ----
 
 export const apiToken = z.strictObject({
-  id: z.string(),
-  name: z.string(),
+  id: text(),
+  name: text(),
   scope: tokenScope,
-  createdAt: z.string(),
-  lastUsedAt: z.string().nullable(),
-  revokedAt: z.string().nullable(),
+  createdAt: text(),
+  lastUsedAt: text().nullable(),
+  revokedAt: text().nullable(),
   /** Whose it is: only in the admins' list of everyone's tokens (`?all=1`). */
-  user: z.strictObject({ id: z.string(), name: z.string() }).optional(),
+  user: z.strictObject({ id: text(), name: text() }).optional(),
 });
 export type ApiToken = z.infer<typeof apiToken>;
 
@@ -213,7 +211,7 @@ export const tokenCreate = z.strictObject({ name: personName, scope: tokenScope 
 export type TokenCreate = z.input<typeof tokenCreate>;
 
 /** POST /tokens (201): `secret` is shown only here. */
-export const tokenCreated = z.strictObject({ token: apiToken, secret: z.string() });
+export const tokenCreated = z.strictObject({ token: apiToken, secret: text() });
 export type TokenCreated = z.infer<typeof tokenCreated>;
 
 // ---- Pairing the extension (device flow, RFC 8628 style) ----
@@ -238,23 +236,22 @@ export function formatUserCode(code: string): string {
 const userCodePattern = new RegExp(`^[${USER_CODE_ALPHABET}]{${USER_CODE_LENGTH}}$`);
 
 /** A code as typed, normalised; the message says what a code looks like. */
-export const userCode = z
-  .string()
+export const userCode = text()
   .max(32, 'at most 32 characters')
   .transform(normalizeUserCode)
-  .pipe(z.string().regex(userCodePattern, 'must be the 8-letter code the extension shows, like BCDF-GHJK'));
+  .pipe(text().regex(userCodePattern, 'must be the 8-letter code the extension shows, like BCDF-GHJK'));
 
 /** POST /pairings (public) */
 export const pairingCreate = z.strictObject({ deviceName: personName });
 export type PairingCreate = z.input<typeof pairingCreate>;
 
 export const pairingCreated = z.strictObject({
-  pairingId: z.string(),
+  pairingId: text(),
   /** Formatted XXXX-XXXX, to show to the person. */
-  userCode: z.string(),
+  userCode: text(),
   /** Kept by the extension's background only; proves the poller is the one who asked. */
-  pollSecret: z.string(),
-  expiresAt: z.string(),
+  pollSecret: text(),
+  expiresAt: text(),
   intervalSeconds: z.number().int().positive(),
 });
 export type PairingCreated = z.infer<typeof pairingCreated>;
@@ -262,14 +259,14 @@ export type PairingCreated = z.infer<typeof pairingCreated>;
 export const pairingIdParams = z.strictObject({ pairingId: id });
 
 /** POST /pairings/:pairingId/poll */
-export const pairingPoll = z.strictObject({ pollSecret: z.string().min(1).max(200) });
+export const pairingPoll = z.strictObject({ pollSecret: text().min(1).max(200) });
 export type PairingPoll = z.input<typeof pairingPoll>;
 
 /** 200 answers of the poll; expired/denied/consumed answer 410 with error.code pairing_*. */
 export const pairingPollResult = z.discriminatedUnion('status', [
   z.strictObject({ status: z.literal('pending') }),
   /** Exactly once: the capture-scoped token for the extension to keep. */
-  z.strictObject({ status: z.literal('approved'), token: z.string(), user: userSummary }),
+  z.strictObject({ status: z.literal('approved'), token: text(), user: userSummary }),
 ]);
 export type PairingPollResult = z.infer<typeof pairingPollResult>;
 
@@ -278,5 +275,5 @@ export const pairingDecision = z.strictObject({ userCode });
 export type PairingDecision = z.input<typeof pairingDecision>;
 
 /** POST /pairings/confirm (200) */
-export const pairingConfirmed = z.strictObject({ deviceName: z.string() });
+export const pairingConfirmed = z.strictObject({ deviceName: text() });
 export type PairingConfirmed = z.infer<typeof pairingConfirmed>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text';
 
 /**
  * Annotations are vector shapes over a screenshot. Every coordinate is a fraction of the image's
@@ -13,8 +14,7 @@ export const annotationPoint = z.tuple([fraction, fraction]);
 /** A length as a fraction of the image's width. */
 const widthFraction = (max: number) => z.number().positive().max(max);
 
-export const annotationColor = z
-  .string()
+export const annotationColor = text()
   .regex(/^#[0-9a-f]{6}$/i, 'expected a colour like #ff3b30');
 
 export const TEXT_MAX_LENGTH = 500;
@@ -59,7 +59,7 @@ export const textAnnotation = z.strictObject({
   /** Top-left corner of the first line. */
   x: fraction,
   y: fraction,
-  text: z.string().max(TEXT_MAX_LENGTH).regex(/\S/, 'a text label cannot be empty'),
+  text: text().max(TEXT_MAX_LENGTH).regex(/\S/, 'a text label cannot be empty'),
   /** Font size. */
   size: widthFraction(0.2),
   color: annotationColor,
@@ -91,7 +91,7 @@ export const redactAnnotation = z.strictObject({
   height: fraction,
   style: z.enum(redactionStyles),
   /** Why Snag added it at capture time ("password field"…); absent when the user drew it. */
-  reason: z.string().max(200).optional(),
+  reason: text().max(200).optional(),
 });
 
 export const annotation = z.discriminatedUnion('type', [

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text';
 import { tag } from './capture';
 
 export const API_PREFIX = '/api/v1';
@@ -6,10 +7,10 @@ export const API_PREFIX = '/api/v1';
 /** Every error the API answers has this body; `issues` names the fields that were wrong. */
 export const apiError = z.strictObject({
   error: z.strictObject({
-    code: z.string(),
-    message: z.string(),
+    code: text(),
+    message: text(),
     issues: z
-      .array(z.strictObject({ path: z.string(), message: z.string() }))
+      .array(z.strictObject({ path: text(), message: text() }))
       .optional(),
   }),
 });
@@ -33,7 +34,7 @@ export const DEFAULT_WORKSPACE_TAGS: readonly string[] = [
 ];
 
 /** GET /api/v1/tags: the tags everyone in the workspace picks from, in the admins' order. */
-export const workspaceTags = z.strictObject({ tags: z.array(z.string()).max(WORKSPACE_TAGS_MAX) });
+export const workspaceTags = z.strictObject({ tags: z.array(text()).max(WORKSPACE_TAGS_MAX) });
 export type WorkspaceTags = z.infer<typeof workspaceTags>;
 
 /** PUT /api/v1/tags (admins): the whole list, replacing the old one. Tags are normalised like a capture's. */
@@ -51,15 +52,15 @@ export const CUSTOMERS_MAX_LIMIT = 200;
 /** GET /api/v1/customers?q=&limit=: customers named in earlier captures, most recently used first. */
 export const customersQuery = z.strictObject({
   /** Matches the start of the name, ignoring case; empty for the most recent ones. */
-  q: z.string().trim().max(200).default(''),
+  q: text().trim().max(200).default(''),
   limit: z.coerce.number().int().min(1).max(CUSTOMERS_MAX_LIMIT).default(CUSTOMERS_DEFAULT_LIMIT),
 });
 export type CustomersQuery = z.input<typeof customersQuery>;
 
 export const customerSuggestion = z.strictObject({
-  name: z.string(),
+  name: text(),
   /** When a capture last named this customer (server time, ISO). */
-  lastUsedAt: z.string(),
+  lastUsedAt: text(),
   captures: z.number().int().nonnegative(),
 });
 export type CustomerSuggestion = z.infer<typeof customerSuggestion>;
@@ -71,13 +72,13 @@ export type CustomerSuggestions = z.infer<typeof customerSuggestions>;
 export const health = z.strictObject({
   ok: z.literal(true),
   service: z.literal('snag'),
-  version: z.string(),
+  version: text(),
 });
 export type Health = z.infer<typeof health>;
 
 /** GET /api/v1/me: who the token belongs to. */
 export const me = z.strictObject({
-  user: z.strictObject({ id: z.string(), name: z.string(), role: z.string() }),
+  user: z.strictObject({ id: text(), name: text(), role: text() }),
 });
 export type Me = z.infer<typeof me>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text';
 
 /** Everything the audit log records: who signed in, who changed whose access, what data left or was deleted. */
 export const auditActions = [
@@ -27,7 +28,7 @@ export const auditAction = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditAction>;
 
 /** Small facts about the event (a role, a count, a format); never captured content. */
-export const auditDetails = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
+export const auditDetails = z.record(text(), z.union([text(), z.number(), z.boolean(), z.null()]));
 export type AuditDetails = z.infer<typeof auditDetails>;
 
 /**
@@ -41,14 +42,14 @@ export function auditedFilter(queryString: string): string {
 }
 
 export const auditEntry = z.strictObject({
-  id: z.string(),
-  at: z.string(),
+  id: text(),
+  at: text(),
   action: auditAction,
   /** null for the system (retention) or an unknown person (failed sign-in). */
-  actor: z.strictObject({ id: z.string(), name: z.string() }).nullable(),
+  actor: z.strictObject({ id: text(), name: text() }).nullable(),
   /** What it was done to: a user id, token id, capture id… (never a customer's name). */
-  target: z.string().nullable(),
-  ip: z.string().nullable(),
+  target: text().nullable(),
+  ip: text().nullable(),
   details: auditDetails,
 });
 export type AuditEntry = z.infer<typeof auditEntry>;
@@ -58,12 +59,12 @@ export const AUDIT_MAX_LIMIT = 500;
 
 export const auditQuery = z.strictObject({
   action: auditAction.optional(),
-  actor: z.string().max(100).optional(),
+  actor: text().max(100).optional(),
   /** ISO time: entries strictly older than this (the previous page's last `at`). */
   before: z.iso.datetime().optional(),
   limit: z.coerce.number().int().min(1).max(AUDIT_MAX_LIMIT).default(AUDIT_DEFAULT_LIMIT),
 });
 export type AuditQuery = z.output<typeof auditQuery>;
 
-export const auditPage = z.strictObject({ entries: z.array(auditEntry), nextBefore: z.string().nullable() });
+export const auditPage = z.strictObject({ entries: z.array(auditEntry), nextBefore: text().nullable() });
 export type AuditPage = z.infer<typeof auditPage>;

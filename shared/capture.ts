@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NUL_MESSAGE, text, withoutNul } from './text';
 import { annotations } from './annotation';
 import { environment } from './environment';
 
@@ -10,15 +11,14 @@ export type CaptureKind = z.infer<typeof captureKind>;
 export const captureId = z.uuid({ version: 'v7', message: 'expected a UUIDv7' });
 export type CaptureId = z.infer<typeof captureId>;
 
-export const pageUrl = z.url({ message: 'expected an absolute URL' }).max(8192);
+export const pageUrl = z.url({ message: 'expected an absolute URL' }).max(8192).refine(withoutNul, NUL_MESSAGE);
 
 export const page = z.strictObject({
   url: pageUrl,
-  title: z.string().max(1000),
+  title: text().max(1000),
 });
 
-export const tag = z
-  .string()
+export const tag = text()
   .trim()
   .toLowerCase()
   .min(1, 'a tag cannot be empty')
@@ -39,7 +39,7 @@ export const SCREENSHOT_MAX_BYTES = 15 * 1024 * 1024;
 export const screenshotInfo = z.strictObject({
   contentType: screenshotContentType,
   bytes: z.number().int().nonnegative(),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  sha256: text().regex(/^[0-9a-f]{64}$/),
 });
 export type ScreenshotInfo = z.infer<typeof screenshotInfo>;
 
@@ -62,15 +62,13 @@ export type Severity = z.infer<typeof severity>;
 
 export const CUSTOMER_MAX_LENGTH = 200;
 /** The customer or account the capture is about, as the reporter (or a site rule) named it. */
-export const customerName = z
-  .string()
+export const customerName = text()
   .trim()
   .min(1, 'a customer cannot be empty')
   .max(CUSTOMER_MAX_LENGTH, `a customer is at most ${CUSTOMER_MAX_LENGTH} characters`);
 
 export const FLOW_NAME_MAX_LENGTH = 100;
-const flowPart = z
-  .string()
+const flowPart = text()
   .trim()
   .min(1, 'cannot be empty')
   .max(FLOW_NAME_MAX_LENGTH, `at most ${FLOW_NAME_MAX_LENGTH} characters`);
@@ -87,7 +85,7 @@ export type CssBox = z.infer<typeof cssBox>;
 
 export const LOCATOR_MAX_LENGTH = 2000;
 export const LOCATOR_PATH_MAX = 10;
-const locatorText = z.string().min(1).max(LOCATOR_MAX_LENGTH);
+const locatorText = text().min(1).max(LOCATOR_MAX_LENGTH);
 
 /**
  * How to find a pinned element again: several independent ways, since pages change. `selector`
@@ -101,12 +99,12 @@ export const elementLocator = z.strictObject({
   framePath: z.array(locatorText).max(LOCATOR_PATH_MAX).optional(),
   /** Selectors of the shadow hosts to enter, outermost first (each within the previous root). */
   shadowPath: z.array(locatorText).max(LOCATOR_PATH_MAX).optional(),
-  tagName: z.string().min(1).max(100),
+  tagName: text().min(1).max(100),
   /** The start of the element's visible text; empty for form fields and private elements. */
-  text: z.string().max(300),
-  role: z.string().max(100).optional(),
+  text: text().max(300),
+  role: text().max(100).optional(),
   /** The accessible name (aria-label, label, alt, title, text). */
-  name: z.string().max(300).optional(),
+  name: text().max(300).optional(),
   /** In the viewport the screenshot shows. */
   viewportBox: cssBox,
   /** From the top-left corner of the top document. */
@@ -117,8 +115,8 @@ export type ElementLocator = z.infer<typeof elementLocator>;
 export const QUOTE_CONTEXT_MAX_LENGTH = 200;
 /** The text just before and after a clipped quote, as on the page. */
 export const quoteContext = z.strictObject({
-  prefix: z.string().max(QUOTE_CONTEXT_MAX_LENGTH),
-  suffix: z.string().max(QUOTE_CONTEXT_MAX_LENGTH),
+  prefix: text().max(QUOTE_CONTEXT_MAX_LENGTH),
+  suffix: text().max(QUOTE_CONTEXT_MAX_LENGTH),
 });
 export type QuoteContext = z.infer<typeof quoteContext>;
 
@@ -127,19 +125,19 @@ const diagnosticTime = z.iso.datetime({ offset: true, message: 'expected an ISO-
 
 export const consoleError = z.strictObject({
   at: diagnosticTime,
-  message: z.string().max(1000),
+  message: text().max(1000),
   /** `file:line:column`, when the browser said. */
-  source: z.string().max(1000).optional(),
+  source: text().max(1000).optional(),
 });
 export type ConsoleError = z.infer<typeof consoleError>;
 
 export const failedRequest = z.strictObject({
   at: diagnosticTime,
-  method: z.string().min(1).max(16),
-  url: z.string().max(1000),
+  method: text().min(1).max(16),
+  url: text().max(1000),
   /** The HTTP status; 0 when no answer came (network error, CORS, aborted). */
   status: z.int().min(0).max(999),
-  error: z.string().max(300).optional(),
+  error: text().max(300).optional(),
 });
 export type FailedRequest = z.infer<typeof failedRequest>;
 
@@ -156,10 +154,10 @@ export const captureInput = z
     id: captureId,
     kind: captureKind,
     page,
-    comment: z.string().max(10_000).default(''),
+    comment: text().max(10_000).default(''),
     tags: tags.default([]),
     createdAt: z.iso.datetime({ offset: true, message: 'expected an ISO-8601 date-time' }),
-    quote: z.string().min(1).max(20_000).optional(),
+    quote: text().min(1).max(20_000).optional(),
     annotations: annotations.default([]),
     environment,
     screenshot: screenshotDeclaration.optional(),
@@ -189,8 +187,8 @@ export type CaptureInput = z.input<typeof captureInput>;
 export type ParsedCaptureInput = z.output<typeof captureInput>;
 
 export const reporter = z.strictObject({
-  id: z.string(),
-  name: z.string(),
+  id: text(),
+  name: text(),
 });
 export type Reporter = z.infer<typeof reporter>;
 
@@ -199,23 +197,23 @@ export const capture = z.strictObject({
   id: captureId,
   kind: captureKind,
   page,
-  comment: z.string(),
-  tags: z.array(z.string()),
-  createdAt: z.string(),
-  quote: z.string().optional(),
+  comment: text(),
+  tags: z.array(text()),
+  createdAt: text(),
+  quote: text().optional(),
   annotations,
   environment,
   reporter,
-  receivedAt: z.string(),
+  receivedAt: text(),
   // null until the screenshot has been uploaded (only screenshot captures have one).
   screenshot: screenshotInfo.nullable(),
   category: category.optional(),
   severity: severity.optional(),
-  customer: z.string().optional(),
+  customer: text().optional(),
   flow: flow.optional(),
   element: elementLocator.optional(),
   quoteContext: quoteContext.optional(),
-  textFragmentUrl: z.string().optional(),
+  textFragmentUrl: text().optional(),
   diagnostics: diagnostics.optional(),
 });
 export type Capture = z.infer<typeof capture>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text';
 import { customerName } from './capture';
 
 export const RETENTION_DAYS_MIN = 1;
@@ -20,7 +21,7 @@ export const DEFAULT_WORKSPACE_SETTINGS: WorkspaceSettings = { retentionDays: nu
 
 /** POST /api/v1/data/delete-by-reporter: every capture this person made. */
 export const deleteByReporterInput = z.strictObject({
-  userId: z.string().trim().min(1, 'name the person (their user id)').max(100),
+  userId: text().trim().min(1, 'name the person (their user id)').max(100),
 });
 export type DeleteByReporterInput = z.infer<typeof deleteByReporterInput>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text';
 import { type FeedFilter, feedDate, feedFilter, feedQueryString, feedSort } from './review';
 
 /**
@@ -60,35 +61,35 @@ export type ParsedHotspotsQuery = z.output<typeof hotspotsQuery>;
 
 /** The range an answer covers (ISO date-times, both inclusive) and how it was cut into buckets. */
 const rangeFields = {
-  from: z.string(),
-  to: z.string(),
+  from: text(),
+  to: text(),
   bucket: bucketSize,
   /** Each bucket's first day (`2026-11-16`), oldest first; per-bucket counts follow this order. */
-  buckets: z.array(z.string()),
+  buckets: z.array(text()),
 };
 
 export const hotspotElement = z.strictObject({
   /** The pinned element's key (shared/route-key.ts `elementKey`): the feed's `element` filter. */
-  key: z.string(),
+  key: text(),
   /** Its accessible name, text or tag, from the latest capture. */
-  label: z.string(),
+  label: text(),
 });
 
 export const hotspot = z.strictObject({
   /** The route key (the feed's `route` filter); null when not grouped by route. */
-  route: z.string().nullable(),
+  route: text().nullable(),
   /** null when not grouped by element, or for captures without a pinned element. */
   element: hotspotElement.nullable(),
   /** null when not grouped by tag, or for untagged captures. */
-  tag: z.string().nullable(),
+  tag: text().nullable(),
   count: z.number().int().nonnegative(),
   /** Distinct customers, ignoring case. */
   customers: z.number().int().nonnegative(),
   reporters: z.number().int().nonnegative(),
   /** Captures per bucket. */
   trend: z.array(z.number().int().nonnegative()),
-  latestCaptureId: z.string(),
-  latestComment: z.string(),
+  latestCaptureId: text(),
+  latestComment: text(),
 });
 export type Hotspot = z.infer<typeof hotspot>;
 
@@ -106,7 +107,7 @@ export const severityCounts = z.strictObject({ low: count, medium: count, high: 
 export type SeverityCounts = z.infer<typeof severityCounts>;
 
 export const flowStep = z.strictObject({
-  step: z.string(),
+  step: text(),
   count: z.number().int().nonnegative(),
   customers: z.number().int().nonnegative(),
   reporters: z.number().int().nonnegative(),
@@ -115,20 +116,20 @@ export const flowStep = z.strictObject({
 export type FlowStepFriction = z.infer<typeof flowStep>;
 
 export const flowFriction = z.strictObject({
-  flow: z.string(),
+  flow: text(),
   /** Every capture of the flow, with a step or without. */
   captures: z.number().int().nonnegative(),
   customers: z.number().int().nonnegative(),
   /** The step with most captures (ties: most customers); null when no capture named a step. */
-  worstStep: z.string().nullable(),
+  worstStep: text().nullable(),
   /** In the order they were first seen in the range. */
   steps: z.array(flowStep),
 });
 export type FlowFriction = z.infer<typeof flowFriction>;
 
 export const onboardingResponse = z.strictObject({
-  from: z.string(),
-  to: z.string(),
+  from: text(),
+  to: text(),
   /** Most captures first. */
   flows: z.array(flowFriction),
 });
@@ -149,7 +150,7 @@ export type ParsedTimelineQuery = z.output<typeof timelineQuery>;
 
 export const timelineSeries = z.strictObject({
   /** A kind, a tag, or 'other' (every use of a tag outside the top TIMELINE_TOP_TAGS). */
-  key: z.string(),
+  key: text(),
   counts: z.array(z.number().int().nonnegative()),
 });
 
@@ -172,17 +173,17 @@ export type ParsedTopQuery = z.output<typeof topQuery>;
 
 export const topItem = z.strictObject({
   /** page: the route key; customer: the name lower-cased; reporter: the user id. */
-  key: z.string(),
+  key: text(),
   /** page: the latest page title; customer: the latest spelling; reporter: the name. */
-  label: z.string(),
+  label: text(),
   count: z.number().int().nonnegative(),
   customers: z.number().int().nonnegative(),
 });
 export type TopItem = z.infer<typeof topItem>;
 
 export const topResponse = z.strictObject({
-  from: z.string(),
-  to: z.string(),
+  from: text(),
+  to: text(),
   dimension: topDimension,
   items: z.array(topItem),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text';
 
 /**
  * What GET /api/v1/events (Server-Sent Events) streams: enough to know what to refetch, never
@@ -6,11 +7,11 @@ import { z } from 'zod';
  */
 export const liveEvent = z.strictObject({
   type: z.enum(['capture.created', 'capture.updated', 'capture.deleted']),
-  captureId: z.string(),
+  captureId: text(),
   /** The capture's reporter, so the server can skip guests who may not see it. */
-  reporterId: z.string(),
+  reporterId: text(),
   /** Who caused it (null for the system, e.g. retention). */
-  actorId: z.string().nullable(),
-  at: z.string(),
+  actorId: text().nullable(),
+  at: text(),
 });
 export type LiveEvent = z.infer<typeof liveEvent>;

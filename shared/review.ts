@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text';
 import { capture, captureId, captureKind, reporter, severity, tag } from './capture';
 
 /** Where a capture is in ops' workflow. 'duplicate' is set by merging, never by hand. */
@@ -56,7 +57,7 @@ function isCalendarDate(value: string): boolean {
 }
 
 /** `2026-11-01` (a whole UTC day) or an ISO date-time with offset. */
-export const feedDate = z.string().refine(
+export const feedDate = text().refine(
   (value) =>
     (ISO_DATE.test(value) && isCalendarDate(value)) ||
     z.iso.datetime({ offset: true }).safeParse(value).success,
@@ -68,7 +69,7 @@ const queryBoolean = z.union([
   z.enum(['true', '1', 'false', '0']).transform((value) => value === 'true' || value === '1'),
 ]);
 
-const userId = z.string().trim().min(1).max(100);
+const userId = text().trim().min(1).max(100);
 
 /** `me`, `none`, or a user id. */
 export const assigneeFilter = userId;
@@ -89,30 +90,29 @@ export const feedFilter = z.strictObject({
   /** Reporters' user ids. */
   reporter: listParam(userId),
   /** The customer's name, ignoring case. */
-  customer: singleParam(z.string().trim().min(1).max(200)),
+  customer: singleParam(text().trim().min(1).max(200)),
   /** The page's host, e.g. app.example.com (with :port when not the default). */
-  site: singleParam(z.string().trim().toLowerCase().min(1).max(300)),
+  site: singleParam(text().trim().toLowerCase().min(1).max(300)),
   /** A glob on the page's URL path: `*` is one segment, `**` any number (at most one `**`). */
   path: singleParam(
-    z
-      .string()
+    text()
       .trim()
       .max(1000)
       .regex(/^\//, 'a path starts with /')
       .refine((glob) => glob.split('/').filter((part) => part === '**').length <= 1, 'use ** at most once'),
   ),
   /** A route key (see shared/route-key.ts), exact. */
-  route: singleParam(z.string().trim().min(1).max(2000)),
+  route: singleParam(text().trim().min(1).max(2000)),
   /** A pinned element's key (see shared/route-key.ts), exact. */
-  element: singleParam(z.string().trim().min(1).max(2000)),
-  flow: singleParam(z.string().trim().min(1).max(100)),
-  step: singleParam(z.string().trim().min(1).max(100)),
+  element: singleParam(text().trim().min(1).max(2000)),
+  flow: singleParam(text().trim().min(1).max(100)),
+  step: singleParam(text().trim().min(1).max(100)),
   /** Created at or after this date (a date means that day's start, UTC). */
   from: singleParam(feedDate),
   /** Created at or before this moment; a date includes that whole day (UTC). */
   to: singleParam(feedDate),
   /** Full text over comment, quote, page title and URL: words ANDed, the last one a prefix, "quoted phrases". */
-  q: singleParam(z.string().trim().max(SEARCH_MAX_LENGTH)),
+  q: singleParam(text().trim().max(SEARCH_MAX_LENGTH)),
   /** Also show captures merged into another (hidden by default). */
   includeMerged: z.preprocess(singleValue, queryBoolean.default(false)),
 });
@@ -123,7 +123,7 @@ export type FeedFilterInput = z.input<typeof feedFilter>;
 export const feedQuery = feedFilter.extend({
   sort: z.preprocess(singleValue, feedSort.default('newest')),
   /** Opaque, from a previous page's nextCursor (of the same sort). */
-  cursor: singleParam(z.string().max(400)),
+  cursor: singleParam(text().max(400)),
   limit: z.preprocess(
     singleValue,
     z.coerce.number().int().min(1).max(FEED_MAX_LIMIT).default(FEED_DEFAULT_LIMIT),
@@ -181,9 +181,9 @@ export const triageState = z.strictObject({
   priority: priority.nullable(),
   assignee: person.nullable(),
   /** The capture this one was merged into as a duplicate. */
-  mergedInto: z.string().nullable(),
+  mergedInto: text().nullable(),
   /** The last triage change, or when the capture arrived. */
-  updatedAt: z.string(),
+  updatedAt: text(),
 });
 export type TriageState = z.infer<typeof triageState>;
 
@@ -203,15 +203,15 @@ export const reviewedCapture = capture.extend({
   triage: triageState,
   counts: reviewCounts,
   /** host + path with ids collapsed (shared/route-key.ts): what hot spots group by. */
-  routeKey: z.string(),
-  elementKey: z.string().nullable(),
+  routeKey: text(),
+  elementKey: text().nullable(),
 });
 export type ReviewedCapture = z.infer<typeof reviewedCapture>;
 
 export const duplicateSummary = z.strictObject({
-  id: z.string(),
-  createdAt: z.string(),
-  comment: z.string(),
+  id: text(),
+  createdAt: text(),
+  comment: text(),
   reporter: person,
 });
 export type DuplicateSummary = z.infer<typeof duplicateSummary>;
@@ -221,7 +221,7 @@ export const captureDetail = reviewedCapture.extend({
   /** Distinct, this capture's and its duplicates'. */
   reporters: z.array(person),
   /** Distinct (ignoring case), this capture's and its duplicates'. */
-  customers: z.array(z.string()),
+  customers: z.array(text()),
   /** Oldest first. */
   duplicates: z.array(duplicateSummary),
 });
@@ -230,7 +230,7 @@ export type CaptureDetail = z.infer<typeof captureDetail>;
 export const feedPage = z.strictObject({
   items: z.array(reviewedCapture),
   // Opaque; pass it back as `cursor` (with the same sort) for the next page. null on the last page.
-  nextCursor: z.string().nullable(),
+  nextCursor: text().nullable(),
 });
 export type FeedPage = z.infer<typeof feedPage>;
 
@@ -275,7 +275,7 @@ export type ParsedBulkTriageInput = z.output<typeof bulkTriageInput>;
 export const bulkTriageResult = z.strictObject({
   updated: z.array(reviewedCapture),
   /** Ids that do not exist (or the caller may not see). */
-  notFound: z.array(z.string()),
+  notFound: z.array(text()),
 });
 export type BulkTriageResult = z.infer<typeof bulkTriageResult>;
 
@@ -290,15 +290,15 @@ export type MergeInput = z.input<typeof mergeInput>;
 
 export const COMMENT_MAX_LENGTH = 5000;
 export const commentInput = z.strictObject({
-  body: z.string().trim().min(1, 'a comment cannot be empty').max(COMMENT_MAX_LENGTH),
+  body: text().trim().min(1, 'a comment cannot be empty').max(COMMENT_MAX_LENGTH),
 });
 export type CommentInput = z.input<typeof commentInput>;
 
 export const captureComment = z.strictObject({
-  id: z.string(),
+  id: text(),
   author: person,
-  body: z.string(),
-  createdAt: z.string(),
+  body: text(),
+  createdAt: text(),
 });
 export type CaptureComment = z.infer<typeof captureComment>;
 
@@ -324,12 +324,12 @@ export type HistoryEventType = z.infer<typeof historyEventType>;
  * assignee's user id, or for merges the other capture's id (null when not applicable).
  */
 export const historyEvent = z.strictObject({
-  id: z.string(),
-  at: z.string(),
+  id: text(),
+  at: text(),
   actor: person.nullable(),
   type: historyEventType,
-  from: z.string().nullable(),
-  to: z.string().nullable(),
+  from: text().nullable(),
+  to: text().nullable(),
 });
 export type HistoryEvent = z.infer<typeof historyEvent>;
 
@@ -340,8 +340,7 @@ export type CaptureHistory = z.infer<typeof captureHistory>;
 export const VIEW_QUERY_MAX_LENGTH = 2000;
 
 /** A view's query: the feed URL's query string; must parse as a feed query. */
-export const viewQuery = z
-  .string()
+export const viewQuery = text()
   .trim()
   .max(VIEW_QUERY_MAX_LENGTH)
   .transform((text) => text.replace(/^\?/, ''))
@@ -356,7 +355,7 @@ export const viewQuery = z
 
 /** POST /views. */
 export const savedViewInput = z.strictObject({
-  name: z.string().trim().min(1, 'a view needs a name').max(80),
+  name: text().trim().min(1, 'a view needs a name').max(80),
   query: viewQuery,
   /** Everyone in the workspace sees it (default: only you). */
   shared: z.boolean().default(false),
@@ -365,12 +364,12 @@ export type SavedViewInput = z.input<typeof savedViewInput>;
 export type ParsedSavedViewInput = z.output<typeof savedViewInput>;
 
 export const savedView = z.strictObject({
-  id: z.string(),
-  name: z.string(),
-  query: z.string(),
+  id: text(),
+  name: text(),
+  query: text(),
   shared: z.boolean(),
   owner: person,
-  createdAt: z.string(),
+  createdAt: text(),
 });
 export type SavedView = z.infer<typeof savedView>;
 
@@ -378,4 +377,4 @@ export type SavedView = z.infer<typeof savedView>;
 export const savedViewList = z.strictObject({ views: z.array(savedView) });
 export type SavedViewList = z.infer<typeof savedViewList>;
 
-export const viewIdParams = z.strictObject({ id: z.string().min(1).max(100) });
+export const viewIdParams = z.strictObject({ id: text().min(1).max(100) });

@@ -68,6 +68,11 @@ let t: TestApp;
 let principals: Principal[];
 let otherMembersCapture: string;
 let guestToken: string;
+/** The guest's own capture, into which ops merged a capture of Quinn's. */
+let guestsMergedCapture: string;
+let opsToken: string;
+/** What only Quinn's capture holds; a guest's read that shows any of it leaks through the merge. */
+const QUINN = { name: 'Quinn Oversharer', comment: 'QUINN-PRIVATE-COMMENT', customer: 'Quinn Secret Customer Ltd', note: 'OPS-NOTE-ON-QUINN' };
 
 beforeAll(async () => {
   // Hundreds of requests from one test "address": the general request budgets are not under test here.
@@ -111,7 +116,32 @@ beforeAll(async () => {
   const created = await postCapture({ app: t.app, token: mia.token }, sampleCaptureInput());
   if (created.status !== 201) throw new Error(`could not create Mia's capture: ${created.status}`);
   otherMembersCapture = sampleCaptureIdFrom(await created.json());
+  opsToken = await tokenOf('ops');
+  guestsMergedCapture = (await mergeOthersIntoGuestsCapture()).target;
 });
+
+/** A guest's capture with a member's capture merged into it by ops, and an ops note on the duplicate. */
+async function mergeOthersIntoGuestsCapture(): Promise<{ target: string; duplicate: string }> {
+  const quinn = await addMember(t.store, { role: 'member', name: QUINN.name, password: null });
+  const guests = await postCapture({ app: t.app, token: guestToken }, sampleCaptureInput({ customer: 'Guest Co' }));
+  const quinns = await postCapture({ app: t.app, token: quinn.token }, sampleCaptureInput({ comment: QUINN.comment, customer: QUINN.customer }));
+  if (guests.status !== 201 || quinns.status !== 201) throw new Error('could not create the captures to merge');
+  const target = sampleCaptureIdFrom(await guests.json());
+  const duplicate = sampleCaptureIdFrom(await quinns.json());
+  const ops = authHeaders(opsToken, { 'Content-Type': 'application/json' });
+  const note = await t.app.request(`${API_PREFIX}/captures/${duplicate}/comments`, {
+    method: 'POST',
+    headers: ops,
+    body: JSON.stringify({ body: QUINN.note }),
+  });
+  const merged = await t.app.request(`${API_PREFIX}/captures/merge`, {
+    method: 'POST',
+    headers: ops,
+    body: JSON.stringify({ targetId: target, duplicateIds: [duplicate] }),
+  });
+  if (note.status !== 201 || merged.status !== 200) throw new Error(`could not merge: ${note.status} ${merged.status}`);
+  return { target, duplicate };
+}
 
 let sessionRenewal: () => Promise<void> = async () => undefined;
 
@@ -143,7 +173,11 @@ describe('authorization matrix', () => {
       if (route.rule === undefined) continue;
       const paths = new Set([fillParams(route.path, uuidv7())]);
       // Someone else's real capture, where the route is about a capture.
-      if (route.path.includes('/captures/:')) paths.add(fillParams(route.path, otherMembersCapture));
+      if (route.path.includes('/captures/:')) {
+        paths.add(fillParams(route.path, otherMembersCapture));
+        // A capture others were merged into: the rules hold for it as for any other.
+        paths.add(fillParams(route.path, guestsMergedCapture));
+      }
       for (const path of paths) {
         for (const principal of principals) {
           const want = expected(route.rule, principal, route.method);
@@ -181,5 +215,45 @@ describe('authorization matrix', () => {
   it("answers 404 to a guest reading another member's capture", async () => {
     const res = await t.app.request(`${API_PREFIX}/captures/${otherMembersCapture}`, { headers: authHeaders(guestToken) });
     expect(res.status).toBe(404);
+  });
+
+  it('shows a guest nothing of the captures ops merged into theirs, on any route they may read', async () => {
+    // A merge of its own: the matrix above deletes whatever captures it was given.
+    const { target, duplicate } = await mergeOthersIntoGuestsCapture();
+    const guest = principals.find((principal) => principal.name === 'guest');
+    if (guest === undefined) throw new Error('no guest principal');
+    const leaks: string[] = [];
+    for (const route of apiRoutes(t)) {
+      if (route.method !== 'GET' || route.rule === undefined || expected(route.rule, guest, 'GET') !== 'ok') continue;
+      const res = await t.app.request(fillParams(route.path, target), { headers: authHeaders(guestToken) });
+      // A live stream never ends; what it may carry is checked in live-events.test.ts.
+      if (res.headers.get('Content-Type')?.startsWith('text/event-stream') === true) {
+        await res.body?.cancel();
+        continue;
+      }
+      const body = await res.text();
+      for (const secret of [QUINN.name, QUINN.comment, QUINN.customer, QUINN.note, duplicate]) {
+        if (body.includes(secret)) leaks.push(`GET ${route.path} (${res.status}) shows ${secret}`);
+      }
+    }
+    expect(leaks).toEqual([]);
+  });
+
+  it("counts only the guest's own part of a merged capture", async () => {
+    const { target } = await mergeOthersIntoGuestsCapture();
+    const detail = await t.app.request(`${API_PREFIX}/captures/${target}`, { headers: authHeaders(guestToken) });
+    expect(detail.status).toBe(200);
+    expect(await detail.json()).toMatchObject({
+      counts: { duplicates: 0, reporters: 1, customers: 1 },
+      duplicates: [],
+      customers: ['Guest Co'],
+      reporters: [expect.objectContaining({ id: expect.any(String) })],
+    });
+    const feed = await t.app.request(`${API_PREFIX}/captures`, { headers: authHeaders(guestToken) });
+    const items: unknown = (await feed.json()).items;
+    expect(items).toEqual(expect.arrayContaining([expect.objectContaining({ id: target, counts: expect.objectContaining({ duplicates: 0, reporters: 1, customers: 1 }) })]));
+    // Ops, who may see both, still get the whole picture.
+    const forOps = await t.app.request(`${API_PREFIX}/captures/${target}`, { headers: authHeaders(opsToken) });
+    expect(await forOps.json()).toMatchObject({ counts: { duplicates: 1, reporters: 2, customers: 2 }, duplicates: [expect.anything()] });
   });
 });

@@ -1,5 +1,6 @@
 import type { Store } from '../../server/store/store';
 import { describeReviewFeedConformance } from './review-conformance-feed';
+import { describeReviewMergeConformance } from './review-conformance-merges';
 import { describeReviewNotesConformance } from './review-conformance-notes';
 import { describeReviewPagingConformance } from './review-conformance-paging';
 import { describeReviewSearchConformance } from './review-conformance-search';
@@ -11,5 +12,6 @@ export function describeReviewConformance(name: string, open: () => Promise<Stor
   describeReviewSearchConformance(name, open);
   describeReviewPagingConformance(name, open);
   describeReviewTriageConformance(name, open);
+  describeReviewMergeConformance(name, open);
   describeReviewNotesConformance(name, open);
 }

@@ -1,4 +1,5 @@
 import type { ReviewCounts } from '#shared/review';
+import { type Viewer, visibleCondition } from './feed-filter';
 import type { Db } from './rows';
 
 interface Tally {
@@ -10,9 +11,10 @@ interface Tally {
 
 /**
  * Comments, duplicates, and distinct reporters and customers (counting the captures merged into
- * each) for a page of captures: two queries for the whole page, whatever its size.
+ * each) for a page of captures: two queries for the whole page, whatever its size. Only
+ * duplicates the viewer may see count, so a guest learns nothing of others merged into theirs.
  */
-export async function countsFor(db: Db, ids: readonly string[]): Promise<Map<string, ReviewCounts>> {
+export async function countsFor(db: Db, ids: readonly string[], viewer: Viewer): Promise<Map<string, ReviewCounts>> {
   const tallies = new Map<string, Tally>();
   if (ids.length === 0) return new Map();
   for (const id of ids) tallies.set(id, { comments: 0, duplicates: 0, reporters: new Set(), customers: new Set() });
@@ -28,6 +30,7 @@ export async function countsFor(db: Db, ids: readonly string[]): Promise<Map<str
     db
       .selectFrom('captures')
       .select(['id', 'merged_into', 'reporter_id', 'customer_key'])
+      .where(visibleCondition(viewer))
       .where((eb) => eb.or([eb('id', 'in', list), eb('merged_into', 'in', list)]))
       .execute(),
   ]);

@@ -9,10 +9,11 @@ import { type Db, NO_COUNTS, type ReviewedRow, reviewedFromRow, selectReviewedRo
 import type { FeedRequest, FeedResult } from './store';
 
 /** Rows with their counts, in the rows' order. */
-export async function reviewedFromRows(db: Db, rows: readonly ReviewedRow[]): Promise<ReviewedCapture[]> {
+export async function reviewedFromRows(db: Db, rows: readonly ReviewedRow[], viewer: Viewer): Promise<ReviewedCapture[]> {
   const counts = await countsFor(
     db,
     rows.map((row) => row.id),
+    viewer,
   );
   return rows.map((row) => reviewedFromRow(row, counts.get(row.id) ?? NO_COUNTS));
 }
@@ -105,7 +106,7 @@ export async function reviewedCaptures(db: Db, ids: readonly string[], viewer: V
     .where(visibleCondition(viewer))
     .where('captures.id', 'in', [...ids])
     .execute();
-  const byId = new Map((await reviewedFromRows(db, rows)).map((capture) => [capture.id, capture]));
+  const byId = new Map((await reviewedFromRows(db, rows, viewer)).map((capture) => [capture.id, capture]));
   return ids.flatMap((wanted) => byId.get(wanted) ?? []);
 }
 
@@ -114,7 +115,7 @@ export async function getReviewed(db: Db, captureId: string, viewer: Viewer): Pr
   return found ?? null;
 }
 
-/** One capture with everyone who reported it (it and its duplicates), their customers and the duplicates. */
+/** One capture with everyone who reported it (it and its duplicates the viewer may see), their customers and those duplicates. */
 export async function getDetail(db: Db, captureId: string, viewer: Viewer): Promise<CaptureDetail | null> {
   const capture = await getReviewed(db, captureId, viewer);
   if (capture === null) return null;
@@ -123,6 +124,7 @@ export async function getDetail(db: Db, captureId: string, viewer: Viewer): Prom
     .innerJoin('users', 'users.id', 'captures.reporter_id')
     .select(['captures.id', 'captures.created_at', 'captures.comment', 'captures.customer', 'users.id as reporter_id', 'users.name'])
     .where('captures.merged_into', '=', captureId)
+    .where(visibleCondition(viewer))
     .orderBy('captures.created_at')
     .orderBy('captures.id')
     .execute();

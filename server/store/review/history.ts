@@ -2,7 +2,20 @@ import { type HistoryEvent, historyEventType } from '#shared/review';
 import { type Viewer, visibleCondition } from './feed-filter';
 import type { Db } from './rows';
 
-/** The capture's arrival (by its reporter), then every recorded change, oldest first. */
+/** Events whose from/to name another capture rather than a value. */
+const MERGE_EVENTS: ReadonlySet<string> = new Set(['merged', 'merged_into', 'unmerged']);
+
+/** The ones of `ids` this viewer may see. */
+async function visibleIds(db: Db, ids: readonly string[], viewer: Viewer): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.selectFrom('captures').select('captures.id').where(visibleCondition(viewer)).where('captures.id', 'in', [...ids]).execute();
+  return new Set(rows.map((row) => row.id));
+}
+
+/**
+ * The capture's arrival (by its reporter), then every recorded change, oldest first. A merge
+ * event keeps its place but names the other capture only when the viewer may see it.
+ */
 export async function history(db: Db, captureId: string, viewer: Viewer): Promise<HistoryEvent[] | null> {
   const capture = await db
     .selectFrom('captures')
@@ -30,6 +43,11 @@ export async function history(db: Db, captureId: string, viewer: Viewer): Promis
     .orderBy('capture_events.id')
     .execute();
 
+  const others = rows.flatMap((row) => (MERGE_EVENTS.has(row.type) ? [row.from_value, row.to_value] : [])).filter((id) => id !== null);
+  const visible = await visibleIds(db, [...new Set(others)], viewer);
+  const shown = (row: (typeof rows)[number], value: string | null) =>
+    value === null || !MERGE_EVENTS.has(row.type) || visible.has(value) ? value : null;
+
   const created: HistoryEvent = {
     id: capture.id,
     at: capture.received_at,
@@ -49,8 +67,8 @@ export async function history(db: Db, captureId: string, viewer: Viewer): Promis
         // An actor whose user row is gone still shows who it was, by id.
         actor: row.actor_id === null ? null : { id: row.actor_id, name: row.actor_name ?? row.actor_id },
         type: type.data,
-        from: row.from_value,
-        to: row.to_value,
+        from: shown(row, row.from_value),
+        to: shown(row, row.to_value),
       };
     }),
   ];

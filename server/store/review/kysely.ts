@@ -54,11 +54,11 @@ export class KyselyReviewStore implements ReviewStore {
   }
 
   merge(targetId: string, duplicateIds: readonly string[], actor: Actor, viewer: Viewer, at: string): Promise<MergeResult> {
-    return merge(this.db, targetId, duplicateIds, actor, viewer, at);
+    return merge(this.db, this.dialect, targetId, duplicateIds, actor, viewer, at);
   }
 
   unmerge(id: string, actor: Actor, viewer: Viewer, at: string): Promise<UnmergeResult> {
-    return unmerge(this.db, id, actor, viewer, at);
+    return unmerge(this.db, this.dialect, id, actor, viewer, at);
   }
 
   listComments(captureId: string, viewer: Viewer): Promise<CaptureComment[] | null> {

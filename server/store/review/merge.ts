@@ -1,17 +1,31 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, type Transaction, sql } from 'kysely';
 import type { Database } from '../schema';
+import type { SqlDialect } from '../store';
 import { type NewHistoryEvent, recordEvents } from './events';
 import { getDetail, getReviewed } from './feed';
 import { type Viewer, visibleCondition } from './feed-filter';
 import type { Actor, MergeResult, UnmergeResult } from './store';
 
+/** Any fixed key: every merge and unmerge takes this one lock, so no two interleave. */
+const MERGE_LOCK_KEY = 'snag.review.merge';
+
+/**
+ * Waits until no other merge or unmerge is running, until this transaction ends. PostgreSQL runs
+ * transactions side by side, and two opposite merges would each see the other's target unmerged and
+ * make a cycle; SQLite already runs one write transaction at a time.
+ */
+async function lockMerges(trx: Transaction<Database>, dialect: SqlDialect): Promise<void> {
+  if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(${MERGE_LOCK_KEY}))`.execute(trx);
+}
+
 /**
  * Makes `duplicateIds` duplicates of `targetId`: status 'duplicate', merged into the target, and
  * whatever was merged into them re-pointed to the target, so merges never chain and the target
- * counts every reporter and customer. History on both sides. All or nothing.
+ * counts every reporter and customer. History on both sides. All or nothing, one merge at a time.
  */
 export function merge(
   db: Kysely<Database>,
+  dialect: SqlDialect,
   targetId: string,
   duplicateIds: readonly string[],
   actor: Actor,
@@ -19,6 +33,7 @@ export function merge(
   at: string,
 ): Promise<MergeResult> {
   return db.transaction().execute(async (trx): Promise<MergeResult> => {
+    await lockMerges(trx, dialect);
     const wanted = [...new Set(duplicateIds)].filter((id) => id !== targetId);
     const rows = await trx
       .selectFrom('captures')
@@ -66,8 +81,16 @@ export function merge(
 }
 
 /** Takes a duplicate back out of its target: status 'new' again, history on both. */
-export function unmerge(db: Kysely<Database>, id: string, actor: Actor, viewer: Viewer, at: string): Promise<UnmergeResult> {
+export function unmerge(
+  db: Kysely<Database>,
+  dialect: SqlDialect,
+  id: string,
+  actor: Actor,
+  viewer: Viewer,
+  at: string,
+): Promise<UnmergeResult> {
   return db.transaction().execute(async (trx): Promise<UnmergeResult> => {
+    await lockMerges(trx, dialect);
     const row = await trx
       .selectFrom('captures')
       .select(['id', 'merged_into'])
