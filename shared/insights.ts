@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type FeedFilter, feedDate, feedFilter, feedQueryString, feedSort } from './review';
+import { type FeedFilter, feedFilter, feedQueryString, feedSort } from './review';
 
 /**
  * Insights (hot spots, onboarding friction, charts, top lists), exports and the digest. Every
@@ -207,10 +207,8 @@ export const EXPORT_CSV_COLUMNS = [
 
 export const digestFormats = ['markdown', 'html'] as const;
 
-/** GET /reports/digest. */
-export const digestQuery = z.strictObject({
-  from: single(feedDate.optional()),
-  to: single(feedDate.optional()),
+/** GET /reports/digest: the feed filter, like every report, and the format. */
+export const digestQuery = feedFilter.extend({
   format: single(z.enum(digestFormats).default('markdown')),
 });
 export type DigestQuery = z.input<typeof digestQuery>;

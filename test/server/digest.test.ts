@@ -80,13 +80,38 @@ describe('GET /api/v1/reports/digest', () => {
       ['format=pdf', 'format'],
       ['from=2026-11-20&to=2026-11-10', 'from'],
       ['to=soon', 'to'],
-      ['tag=checkout', '(body)'],
+      ['kind=movie', 'kind.0'],
+      ['bogus=1', '(query)'],
     ] as const) {
       const response = await digest(query);
       expect(response.status, query).toBe(400);
       const body = z.object({ error: z.object({ message: z.string(), issues: z.array(z.object({ path: z.string() })) }) }).parse(await response.json());
       expect(body.error.issues.map((issue) => issue.path)).toContain(field);
     }
+  });
+
+  it('names query parameters as such: "(query): unknown query parameter(s)", never "(body)"', async () => {
+    const response = await digest('bogus=1');
+    const body = z.object({ error: z.object({ message: z.string() }) }).parse(await response.json());
+    expect(body.error.message).toBe('(query): unknown query parameter(s): bogus');
+  });
+
+  it('takes the feed filter like every report: tag=checkout counts only checkout captures, and links keep the filter', async () => {
+    await seedWeek();
+    const response = await digest('tag=checkout');
+    expect(response.status).toBe(200);
+    const lines = (await response.text()).split('\n');
+    expect(lines).toContain('Only captures matching the feed filter: tag\\: checkout');
+    expect(lines).toContain('- **3** new captures');
+    expect(lines).toContain('| screenshot | 3 |');
+    expect(lines).not.toContainEqual(expect.stringMatching(/^\| friction \|/));
+    expect(lines).toContain('- Open now: **3** new, **0** triaged, **0** in progress');
+    expect(lines).toContain('- **0** resolved');
+    expect(lines.filter((line) => line.startsWith('| Onboarding |'))).toEqual([]);
+    const feedLink = /\[open the feed\]\(http:\/\/localhost\/#\/\?([^)]+)\)/.exec(lines.join('\n'))?.[1];
+    expect(Object.fromEntries(new URLSearchParams(feedLink))).toEqual({ tag: 'checkout', from: '2026-11-15T12:00:00.000Z', to: '2026-11-22T12:00:00.000Z' });
+    const audit = await t.store.audit.list({ action: 'digest.created', limit: 1 });
+    expect(audit.entries[0]?.details).toMatchObject({ rows: 3, filter: 'tag=checkout' });
   });
 
   it('reports the last seven days in Markdown: headlines, kinds, tags, hot spots, friction, resolved, customers', async () => {
