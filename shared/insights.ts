@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Category } from './capture';
 import { type FeedFilter, feedFilter, feedQueryString, feedSort } from './review';
 
 /**
@@ -231,4 +232,13 @@ export function hotspotFeedQuery(
     from: range.from,
     to: range.to,
   });
+}
+
+/**
+ * "Friction" is one concept, the category `friction` (see shared/capture.ts `categoryOf`): the
+ * filter narrowed to it, or null when the filter's own categories leave no friction to count.
+ */
+export function frictionOnly<F extends { category?: Category[] | undefined }>(filter: F): F | null {
+  if (filter.category !== undefined && !filter.category.includes('friction')) return null;
+  return { ...filter, category: ['friction'] };
 }

@@ -1,4 +1,4 @@
-import { hotspotFeedQuery } from '#shared/insights';
+import { frictionOnly, hotspotFeedQuery } from '#shared/insights';
 import { type FeedFilter, feedQueryString, type TriageStatus } from '#shared/review';
 import type { InsightRange } from '../store/insights/range';
 import type { Viewer } from '../store/review/feed-filter';
@@ -35,6 +35,7 @@ export async function buildDigest({ store, viewer, filter: asked, range, origin,
   const filter: FeedFilter = { ...asked, from: range.from, to: range.to };
   const undated: Partial<FeedFilter> = { ...asked, from: undefined, to: undefined };
   const feed = (query: string) => `${origin}/#/?${query}`;
+  const frictionFilter = frictionOnly(filter);
 
   const [byKind, byTag, statuses, resolved, hotspots, flows, customers] = await Promise.all([
     store.insights.countBy(filter, viewer, 'kind'),
@@ -42,7 +43,7 @@ export async function buildDigest({ store, viewer, filter: asked, range, origin,
     store.insights.statusCounts(filter, viewer),
     store.insights.resolvedBetween(range, filter, viewer, DIGEST_RESOLVED_LIMIT),
     store.insights.hotspots({ filter, viewer, bucket: range.bucket, buckets: range.buckets, groupBy: ['route', 'element', 'tag'], limit: DIGEST_LIST_LIMIT }),
-    store.insights.onboarding({ ...filter, kind: ['friction'] }, viewer),
+    frictionFilter === null ? [] : store.insights.onboarding(frictionFilter, viewer),
     store.insights.top({ filter, viewer, dimension: 'customer', limit: DIGEST_LIST_LIMIT }),
   ]);
 

@@ -43,7 +43,7 @@ export async function loadPreview(api: InsightsApi, range: DateRange, params: UR
   const [timeline, hotspots, onboarding, customers] = await Promise.all([
     api.timeline(filter, range, { by: 'kind' }, signal),
     api.hotspots(filter, range, { groupBy: ['route'], limit: 1 }, signal),
-    api.onboarding(frictionOnly(filter), range, signal),
+    onboardingFriction(api, filter, range, signal),
     api.top(filter, range, { dimension: 'customer', limit: 1 }, signal),
   ]);
   return summarisePreview(timeline, hotspots, onboarding, customers);
@@ -58,9 +58,11 @@ export function describeTotal(preview: DigestPreview): string {
   return plural(preview.total, 'capture', 'captures');
 }
 
-/** The filter narrowed to friction (the category), as the digest's friction section counts it. */
-function frictionOnly(filter: URLSearchParams): URLSearchParams {
+/** Onboarding over the filter narrowed to friction (the category), as the digest's friction section counts it. */
+async function onboardingFriction(api: InsightsApi, filter: URLSearchParams, range: DateRange, signal: AbortSignal): Promise<OnboardingResponse> {
+  const categories = filter.getAll('category').flatMap((value) => value.split(',')).filter((value) => value !== '');
+  if (categories.length > 0 && !categories.includes('friction')) return { from: range.from, to: range.to, flows: [] };
   const narrowed = new URLSearchParams(filter);
-  narrowed.set('kind', 'friction');
-  return narrowed;
+  narrowed.set('category', 'friction');
+  return api.onboarding(narrowed, range, signal);
 }
