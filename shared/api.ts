@@ -82,17 +82,28 @@ export const me = z.strictObject({
 });
 export type Me = z.infer<typeof me>;
 
-export function issuePath(path: readonly PropertyKey[]): string {
-  return path.map(String).join('.') || '(body)';
+/** What was parsed: a JSON body, a URL's query parameters, or its path parameters. */
+export type InputPart = 'body' | 'query' | 'params';
+
+const UNKNOWN_KEYS: Readonly<Record<InputPart, string>> = {
+  body: 'unknown field(s)',
+  query: 'unknown query parameter(s)',
+  params: 'unknown path parameter(s)',
+};
+
+/** `a.b`, or `(body)`/`(query)`/`(params)` for the input as a whole. */
+export function issuePath(path: readonly PropertyKey[], part: InputPart = 'body'): string {
+  return path.map(String).join('.') || `(${part})`;
 }
 
 /** Build the error body from a zod failure so every 4xx names the wrong field the same way. */
-export function validationError(error: z.ZodError, where?: string): ApiError {
+export function validationError(error: z.ZodError, where?: string, part: InputPart = 'body'): ApiError {
+  const whole = `(${part})`;
   const issues = error.issues.map((issue) => {
-    const path = issuePath(issue.path);
+    const path = issuePath(issue.path, part);
     const message =
-      issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : issue.message;
-    return { path: where ? `${where}${path === '(body)' ? '' : `.${path}`}` : path, message };
+      issue.code === 'unrecognized_keys' ? `${UNKNOWN_KEYS[part]}: ${issue.keys.join(', ')}` : issue.message;
+    return { path: where ? `${where}${path === whole ? '' : `.${path}`}` : path, message };
   });
   const first = issues[0];
   return {

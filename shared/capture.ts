@@ -56,6 +56,14 @@ export const categories = ['bug', 'friction', 'request', 'question', 'praise'] a
 export const category = z.enum(categories);
 export type Category = z.infer<typeof category>;
 
+/**
+ * A capture's category as stored: what the reporter chose, or for the text-only kind `friction`
+ * (older and API clients) the category it names, so "friction" is one concept, the category.
+ */
+export function categoryOf(input: { kind: CaptureKind; category?: Category | undefined }): Category | undefined {
+  return input.category ?? (input.kind === 'friction' ? 'friction' : undefined);
+}
+
 export const severities = ['low', 'medium', 'high', 'critical'] as const;
 export const severity = z.enum(severities);
 export type Severity = z.infer<typeof severity>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { text } from './text';
-import { type FeedFilter, feedDate, feedFilter, feedQueryString, feedSort } from './review';
+import type { Category } from './capture';
+import { type FeedFilter, feedFilter, feedQueryString, feedSort } from './review';
 
 /**
  * Insights (hot spots, onboarding friction, charts, top lists), exports and the digest. Every
@@ -208,10 +209,8 @@ export const EXPORT_CSV_COLUMNS = [
 
 export const digestFormats = ['markdown', 'html'] as const;
 
-/** GET /reports/digest. */
-export const digestQuery = z.strictObject({
-  from: single(feedDate.optional()),
-  to: single(feedDate.optional()),
+/** GET /reports/digest: the feed filter, like every report, and the format. */
+export const digestQuery = feedFilter.extend({
   format: single(z.enum(digestFormats).default('markdown')),
 });
 export type DigestQuery = z.input<typeof digestQuery>;
@@ -234,4 +233,13 @@ export function hotspotFeedQuery(
     from: range.from,
     to: range.to,
   });
+}
+
+/**
+ * "Friction" is one concept, the category `friction` (see shared/capture.ts `categoryOf`): the
+ * filter narrowed to it, or null when the filter's own categories leave no friction to count.
+ */
+export function frictionOnly<F extends { category?: Category[] | undefined }>(filter: F): F | null {
+  if (filter.category !== undefined && !filter.category.includes('friction')) return null;
+  return { ...filter, category: ['friction'] };
 }

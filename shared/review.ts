@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { text } from './text';
-import { capture, captureId, captureKind, reporter, severity, tag } from './capture';
+import { capture, captureId, captureKind, category, reporter, severity, tag } from './capture';
 
 /** Where a capture is in ops' workflow. 'duplicate' is set by merging, never by hand. */
 export const triageStatuses = ['new', 'triaged', 'in_progress', 'resolved', 'wont_fix', 'duplicate'] as const;
@@ -81,6 +81,8 @@ export const assigneeFilter = userId;
  */
 export const feedFilter = z.strictObject({
   kind: listParam(captureKind),
+  /** What the reporter made of it (`category=friction` is "friction" everywhere: feed, onboarding, digest, reports). */
+  category: listParam(category),
   tag: listParam(tag),
   severity: listParam(severity),
   status: listParam(triageStatus),

@@ -46,6 +46,8 @@ export interface DigestReport {
   from: string;
   to: string;
   generatedAt: string;
+  /** The feed filter it covers, as a query string without from/to; empty for every capture. */
+  filter: string;
   /** The dashboard's feed over the range. */
   feedLink: string;
   headline: {
@@ -96,4 +98,9 @@ export function excerpt(text: string, max = 140): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   if (flat === '') return '(no comment)';
   return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+}
+
+/** `tag=checkout&customer=Globex` as people read it: `tag: checkout · customer: Globex`. */
+export function filterLabel(query: string): string {
+  return [...new URLSearchParams(query)].map(([key, value]) => `${key}: ${value}`).join(' · ');
 }

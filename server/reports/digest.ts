@@ -1,5 +1,5 @@
-import { hotspotFeedQuery } from '#shared/insights';
-import { type FeedFilter, feedFilter, feedQueryString, type TriageStatus } from '#shared/review';
+import { frictionOnly, hotspotFeedQuery } from '#shared/insights';
+import { type FeedFilter, feedQueryString, type TriageStatus } from '#shared/review';
 import type { InsightRange } from '../store/insights/range';
 import type { Viewer } from '../store/review/feed-filter';
 import type { Store } from '../store/store';
@@ -22,6 +22,8 @@ export function trendOf(counts: readonly number[]): Trend {
 export interface DigestContext {
   store: Store;
   viewer: Viewer;
+  /** The feed filter the digest is about (its from/to are replaced by the range). */
+  filter: FeedFilter;
   range: InsightRange;
   /** Where the dashboard is, for links. */
   origin: string;
@@ -29,17 +31,19 @@ export interface DigestContext {
 }
 
 /** Everything the weekly report says, read from the store for the range. */
-export async function buildDigest({ store, viewer, range, origin, now }: DigestContext): Promise<DigestReport> {
-  const filter: FeedFilter = { ...feedFilter.parse({}), from: range.from, to: range.to };
+export async function buildDigest({ store, viewer, filter: asked, range, origin, now }: DigestContext): Promise<DigestReport> {
+  const filter: FeedFilter = { ...asked, from: range.from, to: range.to };
+  const undated: Partial<FeedFilter> = { ...asked, from: undefined, to: undefined };
   const feed = (query: string) => `${origin}/#/?${query}`;
+  const frictionFilter = frictionOnly(filter);
 
   const [byKind, byTag, statuses, resolved, hotspots, flows, customers] = await Promise.all([
     store.insights.countBy(filter, viewer, 'kind'),
     store.insights.countBy(filter, viewer, 'tag'),
-    store.insights.statusCounts(viewer),
-    store.insights.resolvedBetween(range, viewer, DIGEST_RESOLVED_LIMIT),
+    store.insights.statusCounts(filter, viewer),
+    store.insights.resolvedBetween(range, filter, viewer, DIGEST_RESOLVED_LIMIT),
     store.insights.hotspots({ filter, viewer, bucket: range.bucket, buckets: range.buckets, groupBy: ['route', 'element', 'tag'], limit: DIGEST_LIST_LIMIT }),
-    store.insights.onboarding({ ...filter, kind: ['friction'] }, viewer),
+    frictionFilter === null ? [] : store.insights.onboarding(frictionFilter, viewer),
     store.insights.top({ filter, viewer, dimension: 'customer', limit: DIGEST_LIST_LIMIT }),
   ]);
 
@@ -53,7 +57,8 @@ export async function buildDigest({ store, viewer, range, origin, now }: DigestC
     from: range.from,
     to: range.to,
     generatedAt: now.toISOString(),
-    feedLink: feed(feedQueryString({ from: range.from, to: range.to })),
+    filter: feedQueryString(undated),
+    feedLink: feed(feedQueryString(filter)),
     headline: {
       created: byKind.reduce((total, { count }) => total + count, 0),
       resolved: resolved.total,
@@ -68,7 +73,7 @@ export async function buildDigest({ store, viewer, range, origin, now }: DigestC
       count: spot.count,
       customers: spot.customers,
       trend: trendOf(spot.trend),
-      link: feed(hotspotFeedQuery(spot, range)),
+      link: feed(hotspotFeedQuery(spot, range, undated)),
     })),
     friction,
     resolved: resolved.items.map((item) => ({

@@ -17,6 +17,7 @@ export function escapeHtml(text: string): string {
  * Markdown (CommonMark/GFM) text for inside a line we started (a list item or a table cell):
  * every character that could open a link, image, emphasis, code, raw HTML, an entity or a table
  * column is backslash-escaped, and line breaks become spaces so text cannot start a block of its own.
+ * URLs, `www.` addresses and emails are broken up so GFM does not turn them into links either.
  */
 export function escapeMarkdown(text: string): string {
   return text
@@ -25,5 +26,10 @@ export function escapeMarkdown(text: string): string {
     .replace(/[\\`*_{}[\]()<>#!|~&]/g, (char) => `\\${char}`)
     // A leading list marker would open a nested list inside ours.
     .replace(/^([-+])/, '\\$1')
-    .replace(/^(\d+)([.)])/, '$1\\$2');
+    .replace(/^(\d+)([.)])/, '$1\\$2')
+    // GFM autolinks: an escaped `:` or `.` stops `http://` and `www.` literals (found while parsing).
+    .replace(/:/g, '\\:')
+    .replace(/(www)\./gi, '$1\\.')
+    // Emails, `mailto:`, `xmpp:` and @mentions are found in the rendered text, where escapes are gone: `@` goes in a code span.
+    .replace(/@/g, '`@`');
 }

@@ -1,4 +1,4 @@
-import { type DigestReport, excerpt, hotspotPlace, rangeLabel, STATUS_LABELS, TREND_ARROWS, utcMinute } from './digest-model';
+import { type DigestReport, excerpt, filterLabel, hotspotPlace, rangeLabel, STATUS_LABELS, TREND_ARROWS, utcMinute } from './digest-model';
 import { escapeHtml as h } from './escape';
 
 /** What the digest page may load: nothing but its own inline styles (and data: images). */
@@ -55,6 +55,7 @@ export function digestHtml(report: DigestReport): string {
   const sections = [
     `<h1>${h(title)}</h1>`,
     `<p class="meta">Generated ${h(utcMinute(report.generatedAt))}<span class="screen-only"> · ${anchor('open the feed', report.feedLink)}</span></p>`,
+    ...(report.filter === '' ? [] : [`<p class="meta">Only captures matching the feed filter <code>${h(filterLabel(report.filter))}</code></p>`]),
     '<h2>Headlines</h2>',
     '<ul class="headline">',
     `<li><strong>${headline.created}</strong>new captures</li>`,

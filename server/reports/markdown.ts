@@ -1,4 +1,4 @@
-import { type DigestReport, excerpt, hotspotPlace, rangeLabel, STATUS_LABELS, TREND_ARROWS, utcMinute } from './digest-model';
+import { type DigestReport, excerpt, filterLabel, hotspotPlace, rangeLabel, STATUS_LABELS, TREND_ARROWS, utcMinute } from './digest-model';
 import { escapeMarkdown as md } from './escape';
 
 const NOTHING = '_Nothing in this range._';
@@ -27,6 +27,7 @@ export function digestMarkdown(report: DigestReport): string {
     '',
     `Generated ${utcMinute(report.generatedAt)} · ${link('open the feed', report.feedLink)}`,
     '',
+    ...(report.filter === '' ? [] : [`Only captures matching the feed filter: ${md(filterLabel(report.filter))}`, '']),
     '## Headlines',
     '',
     `- **${headline.created}** new captures`,

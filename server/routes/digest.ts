@@ -11,15 +11,15 @@ import { resolveRange } from '../store/insights/range';
 import type { ApiDeps } from './api-deps';
 import { callerOf, originOf, auditedQuery, viewerOf } from './insight-scope';
 
-/** GET /reports/digest: the weekly report, as Markdown (for chat and wikis) or printable HTML. */
+/** GET /reports/digest: the weekly report on the feed filter's captures, as Markdown (for chat and wikis) or printable HTML. */
 export function digestRoutes(deps: ApiDeps) {
   return new Hono<AppEnv>().get('/digest', allow('export:create'), validateQuery(digestQuery), async (c) => {
-    const { format, ...bounds } = c.req.valid('query');
+    const { format, ...filter } = c.req.valid('query');
     const now = deps.now();
-    const resolved = resolveRange(bounds, now, DIGEST_DEFAULT_DAYS);
+    const resolved = resolveRange(filter, now, DIGEST_DEFAULT_DAYS);
     if (!resolved.ok) return c.json(fieldError(resolved.field, resolved.message), 400);
     const auth = callerOf(c);
-    const report = await buildDigest({ store: deps.store, viewer: viewerOf(auth), range: resolved.range, origin: originOf(c), now });
+    const report = await buildDigest({ store: deps.store, viewer: viewerOf(auth), filter, range: resolved.range, origin: originOf(c), now });
     await deps.store.audit.record({
       action: 'digest.created',
       actor: { id: auth.user.id, name: auth.user.name },

@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import { type Capture, type ScreenshotInfo, capture, screenshotInfo } from '#shared/capture';
+import { type Capture, type Category, type ScreenshotInfo, capture, categoryOf, screenshotInfo } from '#shared/capture';
 import { derivedCaptureColumns } from './derived-columns';
 import type { CapturesTable } from './schema';
 import type { NewCapture } from './store';
@@ -36,7 +36,7 @@ export function rowFromNewCapture(newCapture: NewCapture): Selectable<CapturesTa
     declared_sha256: input.screenshot?.sha256 ?? null,
     declared_type: input.screenshot?.contentType ?? null,
     declared_bytes: input.screenshot?.bytes ?? null,
-    category: input.category ?? null,
+    category: categoryOf(input) ?? null,
     severity: input.severity ?? null,
     customer: input.customer ?? null,
     flow: input.flow?.name ?? null,
@@ -65,10 +65,15 @@ export function rowFromNewCapture(newCapture: NewCapture): Selectable<CapturesTa
 const jsonOrNull = (value: object | undefined) => (value === undefined ? null : JSON.stringify(value));
 const parseJson = (text: string): unknown => JSON.parse(text);
 
+function categoryPart(input: NewCapture['input']): { category?: Category } {
+  const category = categoryOf(input);
+  return category === undefined ? {} : { category };
+}
+
 /** The optional parts of a capture, each present only when it was sent, in the capture schema's order. */
 function optionalParts(input: NewCapture['input']) {
   return {
-    ...(input.category === undefined ? {} : { category: input.category }),
+    ...categoryPart(input),
     ...(input.severity === undefined ? {} : { severity: input.severity }),
     ...(input.customer === undefined ? {} : { customer: input.customer }),
     ...(input.flow === undefined ? {} : { flow: input.flow }),

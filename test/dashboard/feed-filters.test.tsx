@@ -106,6 +106,28 @@ describe('the filter bar', () => {
     });
   });
 
+  it('filters by category: Friction is a category (in the URL as category=friction), not a kind', async () => {
+    const { container, follow } = await renderBar({});
+    const group = (name: string) => {
+      const found = [...container.querySelectorAll('[role=group]')].find((candidate) => {
+        const label = candidate.getAttribute('aria-labelledby');
+        return label !== null && document.getElementById(label)?.textContent === name;
+      });
+      if (!(found instanceof HTMLElement)) throw new Error(`no ${name} group`);
+      return found;
+    };
+    expect([...group('Kind').querySelectorAll('button')].map((option) => option.textContent)).toEqual(['Screenshot', 'Clip']);
+    await click(button(group('Category'), 'Friction'));
+    await follow();
+    expect(urlFilters()).toEqual({ category: ['friction'] });
+    expect(window.location.hash).toBe('#/?category=friction');
+    expect(button(group('Category'), 'Friction').getAttribute('aria-pressed')).toBe('true');
+    expect(container.textContent).toContain('Category: Friction');
+    await click(button(group('Category'), 'Bug'));
+    await follow();
+    expect(urlFilters()).toEqual({ category: ['bug', 'friction'] });
+  });
+
   it('removes filters one by one or all at once, keeping the sort', async () => {
     window.location.hash = '#/?status=new&customer=Globex&sort=oldest';
     const { container, follow } = await renderBar(urlFilters());

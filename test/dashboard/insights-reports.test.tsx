@@ -73,12 +73,24 @@ describe('Reports', () => {
       ['Worst onboarding step', "Onboarding: Step 'Connect bank' hurts most: 41 captures from 17 customers"],
       ['Top customer', 'Globex: 9 captures'],
     ]);
-    // The digest covers everything in the range, not the feed's filter.
+    // The digest covers the feed's filter over its own range, like every report.
+    expect(requests.length).toBeGreaterThan(0);
     for (const url of requests) {
       expect(url.searchParams.get('from')).toBe('2026-11-16');
       expect(url.searchParams.get('to')).toBe('2026-11-22');
-      expect(url.searchParams.getAll('tag')).toEqual([]);
+      expect(url.searchParams.getAll('tag')).toEqual(['checkout']);
     }
+  });
+
+  it('writes the digest of the feed filter: its links carry the filter, the digest range replaces from/to', async () => {
+    await renderReports('tag=checkout&customer=Globex&from=2026-10-01&sort=severity');
+    expect(query(link('Open digest').getAttribute('href'))).toEqual({
+      tag: ['checkout'],
+      customer: ['Globex'],
+      from: ['2026-11-16'],
+      to: ['2026-11-22'],
+      format: ['html'],
+    });
   });
 
   it('changes the digest range, and refuses an impossible one', async () => {

@@ -44,7 +44,7 @@ describe('GET /api/v1/customers', () => {
     ['limit', '?limit=201'],
     ['limit', '?limit=many'],
     ['q', `?q=${'x'.repeat(201)}`],
-    ['(body)', '?customer=x'],
+    ['(query)', '?customer=x'],
   ])('names %s in a 400 for a bad query', async (path, query) => {
     const res = await suggest(query);
     expect(res.status).toBe(400);

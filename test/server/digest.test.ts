@@ -49,9 +49,9 @@ describe('escaping', () => {
   });
 
   it('escapes Markdown so text cannot make links, images, HTML, emphasis, code, tables or blocks', () => {
-    expect(escapeMarkdown('[x](javascript:alert(1))')).toBe('\\[x\\]\\(javascript:alert\\(1\\)\\)');
+    expect(escapeMarkdown('[x](javascript:alert(1))')).toBe('\\[x\\]\\(javascript\\:alert\\(1\\)\\)');
     expect(escapeMarkdown('![i](http://e/x.png) <b>*hi*</b> `c` a|b _u_ ~s~ &amp;')).toBe(
-      '\\!\\[i\\]\\(http://e/x.png\\) \\<b\\>\\*hi\\*\\</b\\> \\`c\\` a\\|b \\_u\\_ \\~s\\~ \\&amp;',
+      '\\!\\[i\\]\\(http\\://e/x.png\\) \\<b\\>\\*hi\\*\\</b\\> \\`c\\` a\\|b \\_u\\_ \\~s\\~ \\&amp;',
     );
     expect(escapeMarkdown('line one\n# heading\n\n    code')).toBe('line one \\# heading code');
     expect(escapeMarkdown('- item')).toBe('\\- item');
@@ -80,13 +80,38 @@ describe('GET /api/v1/reports/digest', () => {
       ['format=pdf', 'format'],
       ['from=2026-11-20&to=2026-11-10', 'from'],
       ['to=soon', 'to'],
-      ['tag=checkout', '(body)'],
+      ['kind=movie', 'kind.0'],
+      ['bogus=1', '(query)'],
     ] as const) {
       const response = await digest(query);
       expect(response.status, query).toBe(400);
       const body = z.object({ error: z.object({ message: z.string(), issues: z.array(z.object({ path: z.string() })) }) }).parse(await response.json());
       expect(body.error.issues.map((issue) => issue.path)).toContain(field);
     }
+  });
+
+  it('names query parameters as such: "(query): unknown query parameter(s)", never "(body)"', async () => {
+    const response = await digest('bogus=1');
+    const body = z.object({ error: z.object({ message: z.string() }) }).parse(await response.json());
+    expect(body.error.message).toBe('(query): unknown query parameter(s): bogus');
+  });
+
+  it('takes the feed filter like every report: tag=checkout counts only checkout captures, and links keep the filter', async () => {
+    await seedWeek();
+    const response = await digest('tag=checkout');
+    expect(response.status).toBe(200);
+    const lines = (await response.text()).split('\n');
+    expect(lines).toContain('Only captures matching the feed filter: tag\\: checkout');
+    expect(lines).toContain('- **3** new captures');
+    expect(lines).toContain('| screenshot | 3 |');
+    expect(lines).not.toContainEqual(expect.stringMatching(/^\| friction \|/));
+    expect(lines).toContain('- Open now: **3** new, **0** triaged, **0** in progress');
+    expect(lines).toContain('- **0** resolved');
+    expect(lines.filter((line) => line.startsWith('| Onboarding |'))).toEqual([]);
+    const feedLink = /\[open the feed\]\(http:\/\/localhost\/#\/\?([^)]+)\)/.exec(lines.join('\n'))?.[1];
+    expect(Object.fromEntries(new URLSearchParams(feedLink))).toEqual({ tag: 'checkout', from: '2026-11-15T12:00:00.000Z', to: '2026-11-22T12:00:00.000Z' });
+    const audit = await t.store.audit.list({ action: 'digest.created', limit: 1 });
+    expect(audit.entries[0]?.details).toMatchObject({ rows: 3, filter: 'tag=checkout' });
   });
 
   it('reports the last seven days in Markdown: headlines, kinds, tags, hot spots, friction, resolved, customers', async () => {
@@ -104,7 +129,7 @@ describe('GET /api/v1/reports/digest', () => {
     expect(lines).toContain('| friction | 3 |');
     expect(lines).toContain('| screenshot | 4 |');
     expect(lines).toContain('| checkout | 3 |');
-    const hotspot = lines.find((line) => line.startsWith('| app.example.com/accounts/:id/billing | checkout |'));
+    const hotspot = lines.find((line) => line.startsWith('| app.example.com/accounts/\\:id/billing | checkout |'));
     expect(hotspot).toMatch(/\| 3 \| 2 \| ↑ rising \| \[feed\]\(http:\/\/localhost\/#\/\?[^)]+\) \|$/);
     const link = new URLSearchParams(/#\/\?([^)]+)\)/.exec(hotspot ?? '')?.[1]);
     expect(Object.fromEntries(link)).toEqual({
@@ -142,7 +167,8 @@ describe('GET /api/v1/reports/digest', () => {
     const text = await (await digest('')).text();
     // Our own links are the only ones; without them no unescaped bracket, angle bracket or backtick is left.
     const ours = /\[(?:open the feed|feed|open)\]\(http:\/\/localhost\/#\/[^\s()<>]*\)/g;
-    const rest = text.replace(ours, '');
+    // The code spans around `@` (they stop email autolinks) are ours too.
+    const rest = text.replace(ours, '').replaceAll('`@`', '');
     expect(rest).not.toMatch(/(?<!\\)[[\]<>`]/);
     expect(rest).not.toMatch(/\]\(/);
     // Each hostile text that made it into the report is there, escaped.

@@ -55,7 +55,7 @@ describe('insights routes', () => {
     await expectFieldError('/insights/timeline?bucket=day&from=2020-01-01', 'bucket');
     await expectFieldError('/insights/top?dimension=site', 'dimension');
     await expectFieldError('/insights/top?limit=51', 'limit');
-    await expectFieldError('/insights/onboarding?unknown=1', '(body)');
+    await expectFieldError('/insights/onboarding?unknown=1', '(query)');
   });
 
   it('default to the last 30 days in day buckets, and switch to weeks past 62 days', async () => {

@@ -75,7 +75,7 @@ export function useReviewApp(): ReviewApp {
 }
 
 /** The bootstrap admin, as GET /me tells it. */
-async function adminOf(t: TestApp): Promise<User> {
+export async function adminOf(t: TestApp): Promise<User> {
   const res = await callApi(t.app, 'GET', '/me', { token: t.token });
   const { user } = me.parse(await res.json());
   return { id: user.id, name: user.name, role: 'admin' };

@@ -272,13 +272,24 @@ export function describeInsightConformance(name: string, open: () => Promise<Sto
           { key: 'slow', count: 2 },
           { key: 'error', count: 1 },
         ]);
-        expect(await store.insights.statusCounts(all)).toEqual({ new: 0, triaged: 0, in_progress: 1, resolved: 2, wont_fix: 0, duplicate: 0 });
+        // "Open now" and "resolved in the range" are about status, whatever the captures' dates.
+        const { filter: lastWeek } = ranged({ from: '2026-11-20', to: '2026-11-21' });
+        expect(await store.insights.statusCounts(lastWeek, all)).toEqual({ new: 0, triaged: 0, in_progress: 1, resolved: 2, wont_fix: 0, duplicate: 0 });
 
-        const resolved = await store.insights.resolvedBetween({ from: '2026-11-01T00:00:00.000Z', to: '2026-11-07T23:59:59.999Z' }, all, 10);
+        const week = { from: '2026-11-01T00:00:00.000Z', to: '2026-11-07T23:59:59.999Z' };
+        const resolved = await store.insights.resolvedBetween(week, lastWeek, all, 10);
         expect(resolved.total).toBe(1);
         expect(resolved.items).toEqual([
           { id: first, comment: expect.any(String), pageTitle: 'Checkout – Example Shop', routeKey: 'shop.example.com/checkout', resolvedAt: '2026-11-05T10:00:00.000Z' },
         ]);
+
+        // The rest of the feed filter narrows both, as it narrows every other figure.
+        const { filter: errors } = ranged({ tag: 'error' });
+        expect(await store.insights.statusCounts(errors, all)).toEqual({ new: 0, triaged: 0, in_progress: 0, resolved: 1, wont_fix: 0, duplicate: 0 });
+        expect((await store.insights.resolvedBetween(week, errors, all, 10)).total).toBe(0);
+        const { filter: friction } = ranged({ kind: 'friction' });
+        expect((await store.insights.statusCounts(friction, all)).in_progress).toBe(1);
+        expect((await store.insights.resolvedBetween(week, friction, all, 10)).total).toBe(0);
       });
 
       it('leaves out captures merged into another unless asked', async () => {
@@ -289,7 +300,7 @@ export function describeInsightConformance(name: string, open: () => Promise<Sto
         expect(await store.insights.countBy(hidden.filter, all, 'tag')).toEqual([{ key: 'slow', count: 1 }]);
         const shown = ranged({ from: '2026-11-01', to: '2026-11-07', includeMerged: 'true' });
         expect(await store.insights.countBy(shown.filter, all, 'tag')).toEqual([{ key: 'slow', count: 2 }]);
-        expect((await store.insights.statusCounts(all)).duplicate).toBe(0);
+        expect((await store.insights.statusCounts(hidden.filter, all)).duplicate).toBe(0);
       });
 
       it("reads many captures' comments at once, oldest first", async () => {

@@ -30,6 +30,16 @@ export function describeReviewFeedConformance(name: string, open: () => Promise<
       expect(await w.walk({ step: 'Invite' })).toEqual([b]);
     });
 
+    it('filters by category; a text-only capture of kind friction counts as the category friction', async () => {
+      const shot = await w.create({ category: 'friction', createdAt: minutesAfter(T0, 1) });
+      const bug = await w.create({ category: 'bug', createdAt: minutesAfter(T0, 2) });
+      const textOnly = await w.create({ kind: 'friction', annotations: [], createdAt: minutesAfter(T0, 3) });
+      const clip = await w.create({ kind: 'clip', quote: 'x', annotations: [], category: 'friction', createdAt: minutesAfter(T0, 4) });
+      await w.create({ createdAt: minutesAfter(T0, 5) });
+      expect(await w.walk({ category: 'friction' })).toEqual([clip, textOnly, shot]);
+      expect(await w.walk({ category: 'bug,friction', kind: 'screenshot' })).toEqual([bug, shot]);
+    });
+
     it('filters by status, priority and assignee (id, me, none)', async () => {
       const a = await w.create({ createdAt: minutesAfter(T0, 1) });
       const b = await w.create({ createdAt: minutesAfter(T0, 2) });

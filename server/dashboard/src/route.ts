@@ -33,7 +33,7 @@ export type Route =
   | { name: 'invite'; token: string }
   | { name: 'not-found'; path: string };
 
-const LIST_KEYS = ['kind', 'tag', 'severity', 'status', 'priority', 'reporter'] as const;
+const LIST_KEYS = ['kind', 'category', 'tag', 'severity', 'status', 'priority', 'reporter'] as const;
 const SINGLE_KEYS = [
   'assignee',
   'customer',
@@ -85,6 +85,8 @@ export function withoutDefaults(query: Partial<ParsedFeedQuery>): FeedFilters {
   const filters: FeedFilters = {};
   const kind = dedupe(query.kind);
   if (kind) filters.kind = kind;
+  const category = dedupe(query.category);
+  if (category) filters.category = category;
   const tag = dedupe(query.tag);
   if (tag) filters.tag = tag;
   const severity = dedupe(query.severity);

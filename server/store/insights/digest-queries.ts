@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { type FeedFilter, type TriageStatus, triageStatus } from '#shared/review';
-import { type Viewer, visibleCondition } from '../review/feed-filter';
+import { type Viewer, whereFeedFilter } from '../review/feed-filter';
 import type { SqlDialect } from '../store';
 import { compareText, type Db, scope, toCount } from './sql';
 import type { KeyCount, ResolvedCapture } from './store';
@@ -22,11 +22,14 @@ export async function countBy(
     .sort((a, b) => b.count - a.count || compareText(a.key, b.key));
 }
 
-export async function statusCounts(db: Db, viewer: Viewer): Promise<Record<TriageStatus, number>> {
+/** The filter's captures whatever their date: "open now" and "resolved in the range" are not about when a capture was made. */
+const ANY_DATE: ReadonlySet<keyof FeedFilter> = new Set(['from', 'to']);
+
+export async function statusCounts(db: Db, dialect: SqlDialect, filter: FeedFilter, viewer: Viewer): Promise<Record<TriageStatus, number>> {
   const rows = await sql<Record<string, unknown>>`
     select captures.status as status, count(*) as n
     from captures
-    where ${visibleCondition(viewer)} and captures.merged_into is null
+    where ${whereFeedFilter(filter, viewer, dialect, { omit: ANY_DATE })}
     group by captures.status`.execute(db);
   const counts: Record<TriageStatus, number> = { new: 0, triaged: 0, in_progress: 0, resolved: 0, wont_fix: 0, duplicate: 0 };
   for (const row of rows.rows) {
@@ -39,7 +42,9 @@ export async function statusCounts(db: Db, viewer: Viewer): Promise<Record<Triag
 /** Captures whose status became 'resolved' in the range (per their history) and still is. */
 export async function resolvedBetween(
   db: Db,
+  dialect: SqlDialect,
   range: { from: string; to: string },
+  filter: FeedFilter,
   viewer: Viewer,
   limit: number,
 ): Promise<{ total: number; items: ResolvedCapture[] }> {
@@ -48,7 +53,7 @@ export async function resolvedBetween(
     join capture_events on capture_events.capture_id = captures.id
       and capture_events.type = 'status' and capture_events.to_value = 'resolved'
       and capture_events.at >= ${range.from} and capture_events.at <= ${range.to}
-    where ${visibleCondition(viewer)} and captures.status = 'resolved' and captures.merged_into is null`;
+    where ${whereFeedFilter(filter, viewer, dialect, { omit: ANY_DATE })} and captures.status = 'resolved'`;
   const total = await sql<Record<string, unknown>>`select count(distinct captures.id) as n ${resolved}`.execute(db);
   const rows = await sql<Record<string, unknown>>`
     select captures.id as id, captures.comment as comment, captures.page_title as page_title,

@@ -38,12 +38,12 @@ export class KyselyInsightStore implements InsightStore {
     return countBy(this.db, this.dialect, filter, viewer, dimension);
   }
 
-  statusCounts(viewer: Viewer) {
-    return statusCounts(this.db, viewer);
+  statusCounts(filter: FeedFilter, viewer: Viewer) {
+    return statusCounts(this.db, this.dialect, filter, viewer);
   }
 
-  resolvedBetween(range: { from: string; to: string }, viewer: Viewer, limit: number) {
-    return resolvedBetween(this.db, range, viewer, limit);
+  resolvedBetween(range: { from: string; to: string }, filter: FeedFilter, viewer: Viewer, limit: number) {
+    return resolvedBetween(this.db, this.dialect, range, filter, viewer, limit);
   }
 
   commentsOf(captureIds: readonly string[]) {

@@ -62,10 +62,15 @@ export interface InsightStore {
   top(request: TopRequest): Promise<TopItem[]>;
   /** Captures per kind or per tag (most first). */
   countBy(filter: FeedFilter, viewer: Viewer, dimension: 'kind' | 'tag'): Promise<KeyCount[]>;
-  /** Right now: visible captures not merged into another, per status. */
-  statusCounts(viewer: Viewer): Promise<Record<TriageStatus, number>>;
-  /** Captures resolved between from and to (inclusive ISO instants) and still resolved; newest first. */
-  resolvedBetween(range: { from: string; to: string }, viewer: Viewer, limit: number): Promise<{ total: number; items: ResolvedCapture[] }>;
+  /** Right now: the filter's captures (whatever their date; merged ones only with includeMerged), per status. */
+  statusCounts(filter: FeedFilter, viewer: Viewer): Promise<Record<TriageStatus, number>>;
+  /** The filter's captures (whatever their date) resolved between from and to (inclusive ISO instants) and still resolved; newest first. */
+  resolvedBetween(
+    range: { from: string; to: string },
+    filter: FeedFilter,
+    viewer: Viewer,
+    limit: number,
+  ): Promise<{ total: number; items: ResolvedCapture[] }>;
   /** Ops comments of each capture, oldest first (captures without any are absent). */
   commentsOf(captureIds: readonly string[]): Promise<Map<string, CaptureComment[]>>;
 }

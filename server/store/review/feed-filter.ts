@@ -106,6 +106,8 @@ export function whereFeedFilter(
 
   const kind = use('kind');
   if (kind !== undefined) conditions.push(eb('captures.kind', 'in', kind));
+  const category = use('category');
+  if (category !== undefined) conditions.push(eb('captures.category', 'in', category));
   const tag = use('tag');
   if (tag !== undefined) {
     conditions.push(

@@ -126,6 +126,13 @@ export const reviewMigrations: Readonly<Record<string, Migration>> = {
       else await sqliteSearchAndTriggers(db);
     },
   },
+  '0040_friction_category': {
+    // "Friction" is the category: text-only captures of kind friction get it, and the feed filters by it.
+    async up(db: Kysely<unknown>) {
+      await sql`update captures set category = 'friction' where kind = 'friction' and category is null`.execute(db);
+      await createFeedIndex(db, 'captures_category_feed', sql.raw('category'));
+    },
+  },
 };
 
 /**

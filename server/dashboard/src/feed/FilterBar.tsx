@@ -33,7 +33,7 @@ export const FilterBar = memo(function FilterBar({ filters, me, searchRef, now =
   const choice: DateChoice = customDates ? 'custom' : dateChoice(filters, today);
   const chips = activeFilters(filters, people.nameOf, me.id);
   const moreCount = chips.filter((chip) =>
-    ['kind', 'severity', 'tag', 'reporter', 'customer', 'site', 'path', 'flow', 'step', 'includeMerged'].includes(chip.key),
+    ['kind', 'category', 'severity', 'tag', 'reporter', 'customer', 'site', 'path', 'flow', 'step', 'includeMerged'].includes(chip.key),
   ).length;
 
   function chooseDate(next: DateChoice) {

@@ -1,7 +1,7 @@
 import { useId } from 'react';
-import { captureKinds, severities } from '#shared/capture';
+import { type CaptureKind, captureKinds, categories, severities } from '#shared/capture';
 import { feedQuery } from '#shared/review';
-import { KIND_LABELS, SEVERITY_LABELS } from '../format';
+import { CATEGORY_LABELS, KIND_LABELS, SEVERITY_LABELS } from '../format';
 import type { FeedFilters } from '../route';
 import { usePeople } from '../shell/people';
 import type { SessionUser } from '../session-types';
@@ -26,6 +26,9 @@ const tagsChecker = (text: string): string | null =>
     ? 'A tag is at most 40 characters'
     : null;
 
+/** How a capture was made; friction is a category (a text-only `friction` kind is filed under it too). */
+const FILTER_KINDS: readonly CaptureKind[] = ['screenshot', 'clip'];
+
 interface MoreFiltersProps {
   filters: FeedFilters;
   me: SessionUser;
@@ -34,7 +37,7 @@ interface MoreFiltersProps {
   active: number;
 }
 
-/** The filters used less often, folded away: kind, severity, tags, people, place, flow, merged. */
+/** The filters used less often, folded away: kind, category, severity, tags, people, place, flow, merged. */
 export function MoreFilters({ filters, me, apply, active }: MoreFiltersProps) {
   const people = usePeople();
   const ids = { reporter: useId(), merged: useId() };
@@ -44,10 +47,17 @@ export function MoreFilters({ filters, me, apply, active }: MoreFiltersProps) {
       <div className="filters-row">
         <ToggleGroup
           label="Kind"
-          options={captureKinds}
+          options={FILTER_KINDS}
           labels={KIND_LABELS}
           selected={filters.kind}
           onToggle={(kind) => apply({ kind: toggleValue(captureKinds, filters.kind, kind) })}
+        />
+        <ToggleGroup
+          label="Category"
+          options={categories}
+          labels={CATEGORY_LABELS}
+          selected={filters.category}
+          onToggle={(category) => apply({ category: toggleValue(categories, filters.category, category) })}
         />
         <ToggleGroup
           label="Severity"

@@ -1,4 +1,4 @@
-import { KIND_LABELS, PRIORITY_LABELS, SEVERITY_LABELS, STATUS_LABELS } from '../format';
+import { CATEGORY_LABELS, KIND_LABELS, PRIORITY_LABELS, SEVERITY_LABELS, STATUS_LABELS } from '../format';
 import type { FeedFilters } from '../route';
 
 /** What each active filter looks like as a removable chip: "Status: New, Triaged". */
@@ -26,6 +26,7 @@ export function activeFilters(filters: FeedFilters, nameOf: (id: string) => stri
     push('assignee', 'Assigned to', value);
   }
   push('kind', 'Kind', filters.kind?.map((k) => KIND_LABELS[k]).join(', '));
+  push('category', 'Category', filters.category?.map((c) => CATEGORY_LABELS[c]).join(', '));
   push('severity', 'Severity', filters.severity?.map((s) => SEVERITY_LABELS[s]).join(', '));
   push('tag', 'Tag', filters.tag?.join(', '));
   push('reporter', 'Reporter', filters.reporter?.map(person).join(', '));

@@ -52,7 +52,7 @@ export function ReportsPage({ session, params, navigate, now = systemNow }: Repo
         </h1>
       </div>
       <ExportCard params={params} navigate={navigate} />
-      <DigestCard api={api} canPreview={session.can('insights:read')} today={now()} />
+      <DigestCard api={api} params={params} canPreview={session.can('insights:read')} today={now()} />
     </section>
   );
 }
@@ -90,7 +90,15 @@ function ExportCard({ params, navigate }: { params: URLSearchParams; navigate: (
   );
 }
 
-function DigestCard({ api, canPreview, today }: { api: InsightsApi; canPreview: boolean; today: Date }) {
+interface DigestCardProps {
+  api: InsightsApi;
+  /** The feed filter the digest reports on (its own range replaces from/to). */
+  params: URLSearchParams;
+  canPreview: boolean;
+  today: Date;
+}
+
+function DigestCard({ api, params, canPreview, today }: DigestCardProps) {
   const errorId = useId();
   const [range, setRange] = useState<DateRange>(() => presetRange(DIGEST_DEFAULT_DAYS, today));
   const [draft, setDraft] = useState<DateRange>(range);
@@ -108,7 +116,7 @@ function DigestCard({ api, canPreview, today }: { api: InsightsApi; canPreview: 
       <h2 id="digest-title">Digest</h2>
       <p>
         The weekly report for everyone: new and resolved captures, hot spots, onboarding friction by step and top
-        customers. Print the page or paste the Markdown into a doc or chat.
+        customers, for the feed’s current filter. Print the page or paste the Markdown into a doc or chat.
       </p>
       <form className="range-picker" aria-label="Digest range" onSubmit={onSubmit}>
         <DateRangeFields draft={draft} onChange={setDraft} errorId={error ? errorId : undefined} />
@@ -123,21 +131,22 @@ function DigestCard({ api, canPreview, today }: { api: InsightsApi; canPreview: 
         <strong>{describeRange(range)}</strong> (UTC days)
       </p>
       <div className="report-actions">
-        <a className="report-link" href={digestHref(range, 'html')} target="_blank" rel="noopener noreferrer">
+        <a className="report-link" href={digestHref(range, 'html', params)} target="_blank" rel="noopener noreferrer">
           Open digest<span className="visually-hidden"> (opens in a new tab)</span>
         </a>
-        <a className="report-link report-link-secondary" href={digestHref(range, 'markdown')} download>
+        <a className="report-link report-link-secondary" href={digestHref(range, 'markdown', params)} download>
           Download Markdown
         </a>
       </div>
-      {canPreview && <HeadlinePreview api={api} range={range} />}
+      {canPreview && <HeadlinePreview api={api} range={range} params={params} />}
     </section>
   );
 }
 
-function HeadlinePreview({ api, range }: { api: InsightsApi; range: DateRange }) {
-  const key = JSON.stringify(range);
-  const { state, retry } = useLoad(key, (signal) => loadPreview(api, range, signal));
+function HeadlinePreview({ api, range, params }: { api: InsightsApi; range: DateRange; params: URLSearchParams }) {
+  const filter = filterQuery(params, FEED_FILTER_KEYS.filter((key) => key !== 'from' && key !== 'to'));
+  const key = JSON.stringify([range, filter.toString()]);
+  const { state, retry } = useLoad(key, (signal) => loadPreview(api, range, filter, signal));
   const titleId = useId();
   return (
     <section aria-labelledby={titleId} aria-busy={state.status === 'loading'}>

@@ -88,8 +88,11 @@ export function exportHref(params: URLSearchParams, format: ExportFormat): strin
   return `${API_PREFIX}/export/captures?${query.toString()}`;
 }
 
-/** The weekly digest for a range, as a printable page or a Markdown file. */
-export function digestHref(range: DateRange, format: DigestFormat): string {
-  const query = new URLSearchParams({ from: range.from, to: range.to, format });
+/** The weekly digest of the feed filter in `params` over a range, as a printable page or a Markdown file. */
+export function digestHref(range: DateRange, format: DigestFormat, params: URLSearchParams = new URLSearchParams()): string {
+  const query = filterQuery(params, FEED_FILTER_KEYS.filter((key) => key !== 'from' && key !== 'to'));
+  query.set('from', range.from);
+  query.set('to', range.to);
+  query.set('format', format);
   return `${API_PREFIX}/reports/digest?${query.toString()}`;
 }

@@ -1,5 +1,6 @@
 import type { HotspotsResponse, OnboardingResponse, TimelineResponse, TopResponse } from '#shared/insights';
 import type { InsightsApi } from './api';
+import { filterQuery } from './filters';
 import { plural, worstStepSentence } from './onboarding';
 import type { DateRange } from './range';
 
@@ -36,14 +37,14 @@ export function summarisePreview(
   };
 }
 
-/** Everything in the range (the digest covers the whole workspace, whatever the feed's filter). */
-export async function loadPreview(api: InsightsApi, range: DateRange, signal: AbortSignal): Promise<DigestPreview> {
-  const none = new URLSearchParams();
+/** The feed filter's captures in the range, as the digest counts them. */
+export async function loadPreview(api: InsightsApi, range: DateRange, params: URLSearchParams, signal: AbortSignal): Promise<DigestPreview> {
+  const filter = filterQuery(params);
   const [timeline, hotspots, onboarding, customers] = await Promise.all([
-    api.timeline(none, range, { by: 'kind' }, signal),
-    api.hotspots(none, range, { groupBy: ['route'], limit: 1 }, signal),
-    api.onboarding(new URLSearchParams({ kind: 'friction' }), range, signal),
-    api.top(none, range, { dimension: 'customer', limit: 1 }, signal),
+    api.timeline(filter, range, { by: 'kind' }, signal),
+    api.hotspots(filter, range, { groupBy: ['route'], limit: 1 }, signal),
+    onboardingFriction(api, filter, range, signal),
+    api.top(filter, range, { dimension: 'customer', limit: 1 }, signal),
   ]);
   return summarisePreview(timeline, hotspots, onboarding, customers);
 }
@@ -55,4 +56,13 @@ export function describeKinds(preview: DigestPreview): string {
 
 export function describeTotal(preview: DigestPreview): string {
   return plural(preview.total, 'capture', 'captures');
+}
+
+/** Onboarding over the filter narrowed to friction (the category), as the digest's friction section counts it. */
+async function onboardingFriction(api: InsightsApi, filter: URLSearchParams, range: DateRange, signal: AbortSignal): Promise<OnboardingResponse> {
+  const categories = filter.getAll('category').flatMap((value) => value.split(',')).filter((value) => value !== '');
+  if (categories.length > 0 && !categories.includes('friction')) return { from: range.from, to: range.to, flows: [] };
+  const narrowed = new URLSearchParams(filter);
+  narrowed.set('category', 'friction');
+  return api.onboarding(narrowed, range, signal);
 }

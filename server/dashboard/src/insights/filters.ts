@@ -10,6 +10,7 @@ export type FeedFilterKey = keyof typeof feedFilter.shape;
 
 const FILTER_LABELS: Readonly<Record<FeedFilterKey, string>> = {
   kind: 'Kind',
+  category: 'Category',
   tag: 'Tag',
   severity: 'Severity',
   status: 'Status',
@@ -44,7 +45,7 @@ export function filterQuery(params: URLSearchParams, keys: readonly string[] = F
 }
 
 /** Filters that take several values (`tag=a,b` or `tag=a&tag=b`); the others take one, commas and all. */
-const LIST_KEYS: ReadonlySet<FeedFilterKey> = new Set(['kind', 'tag', 'severity', 'status', 'priority', 'reporter']);
+const LIST_KEYS: ReadonlySet<FeedFilterKey> = new Set(['kind', 'category', 'tag', 'severity', 'status', 'priority', 'reporter']);
 
 function values(params: URLSearchParams, key: FeedFilterKey): string[] {
   const raw = params.getAll(key);
