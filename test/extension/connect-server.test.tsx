@@ -7,7 +7,7 @@ import { ConnectServer } from '@/entrypoints/options/ConnectServer';
 import { createBackgroundServices } from '@/lib/background-services';
 import { handleMessagesInBackground } from '@/lib/messages';
 import { readSettings, settingsStore } from '@/lib/settings';
-import { apiErrorBody, fakeFetch, json, memoryLock } from './helpers';
+import { apiErrorBody, fakeFetch, fromOptionsPage, json, memoryLock } from './helpers';
 
 // The options page's "Connect" against the real background services and a fake pairing server:
 // the permission asked for, the code shown, and the token kept out of the page.
@@ -42,7 +42,7 @@ function wireBackground() {
     now: () => clock.now,
     locks: { request: (_name, task) => lock(task) },
   });
-  handleMessagesInBackground(services.handlers, browser.runtime.onMessage);
+  handleMessagesInBackground(services.handlers, fromOptionsPage(fakeBrowser.runtime.onMessage));
   return clock;
 }
 
