@@ -130,4 +130,20 @@ describe('Options: Connect to your Snag server', () => {
     );
     expect(container.querySelector('.pairing-code')).toBeNull();
   });
+
+  it('refuses plain http to another computer before asking for any permission', async () => {
+    wireBackground();
+    const request = vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true);
+    await act(async () => root.render(<ConnectServer />));
+    await flush();
+    const serverInput = container.querySelector('input[type=url]');
+    if (!(serverInput instanceof HTMLInputElement)) throw new Error('no Server URL field');
+    await act(async () => setValue(serverInput, 'http://snag.example.com'));
+    await act(async () => byText('Connect')?.click());
+    await flush();
+    expect(request).not.toHaveBeenCalled();
+    expect(serverInput.getAttribute('aria-invalid')).toBe('true');
+    expect(container.querySelector('[role=status]')?.textContent).toContain('http:// only for a server on this computer');
+    expect(container.textContent).toContain('Plain http:// works only for a server on this computer');
+  });
 });
