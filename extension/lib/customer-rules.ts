@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { storage } from 'wxt/utils/storage';
 import { CUSTOMER_MAX_LENGTH } from '#shared/capture';
 import { fail, ok, type Result } from './result';
+import { matchesUrlPattern, unsafeRegexReason, URL_MATCH_MAX } from './url-matching';
 
 export const CUSTOMER_RULES_MAX = 50;
 
@@ -38,27 +39,27 @@ export async function readCustomerRules(store: CustomerRulesStore): Promise<Resu
 }
 
 /**
- * A URL pattern as a regular expression: `*` is any run of characters, everything else literal,
- * the whole URL must match. Without a scheme (`crm.example.com/accounts/*`) any scheme does.
+ * Does the rule's URL pattern match? `*` is any run of characters, everything else literal, the
+ * whole URL must match (in time linear in the URL: see url-matching.ts). Without a scheme
+ * (`crm.example.com/accounts/*`) any scheme does.
  */
-export function patternRegExp(pattern: string): RegExp {
-  const withScheme = pattern.includes('://') ? pattern : `*://${pattern}`;
-  const source = withScheme
-    .split('*')
-    .map((part) => part.replace(/[.+?^${}()|[\]\\/]/g, '\\$&'))
-    .join('.*');
-  return new RegExp(`^${source}$`, 'i');
+export function urlPatternMatches(pattern: string, url: string): boolean {
+  return matchesUrlPattern(pattern.includes('://') ? pattern : `*://${pattern}`, url);
 }
 
 export function ruleApplies(rule: CustomerRule, url: string): boolean {
-  return patternRegExp(rule.pattern).test(url);
+  return urlPatternMatches(rule.pattern, url);
 }
 
-/** The customer named by a URL, through the rule's expression: its first group, else the whole match. */
+/**
+ * The customer named by a URL, through the rule's expression: its first group, else the whole
+ * match. An expression that could backtrack badly is never run (Options refuses to save it).
+ */
 export function customerFromUrl(regex: string, url: string): string | undefined {
+  if (unsafeRegexReason(regex) !== undefined) return undefined;
   let match: RegExpExecArray | null;
   try {
-    match = new RegExp(regex, 'i').exec(url);
+    match = new RegExp(regex, 'i').exec(url.slice(0, URL_MATCH_MAX));
   } catch {
     return undefined;
   }
@@ -128,6 +129,8 @@ export function validateCustomerRules(
       } catch {
         return fail(`Customer rule ${index + 1}: "${source.regex}" is not a valid regular expression`);
       }
+      const unsafe = unsafeRegexReason(source.regex);
+      if (unsafe !== undefined) return fail(`Customer rule ${index + 1}: "${source.regex}" could make every capture slow: ${unsafe}`);
     }
   }
   return ok(parsed.data);

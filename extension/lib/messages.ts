@@ -123,11 +123,54 @@ export async function sendToBackground<N extends MessageName>(
   return parsed.success ? parsed.data : fail(`Snag's background gave an unexpected answer to ${name}`);
 }
 
+/** Who sent a runtime message, as the browser says (`runtime.MessageSender`). */
+export interface MessageSender {
+  id?: string | undefined;
+  url?: string | undefined;
+  origin?: string | undefined;
+}
+
+/** The extension itself: its id and the origin of its pages (`chrome-extension://…`, `moz-extension://…`). */
+export interface ExtensionSelf {
+  id: string;
+  origin: string;
+}
+
+const originOf = (url: string | undefined): string | undefined => {
+  if (url === undefined) return undefined;
+  try {
+    // Built by hand: `URL.origin` is "null" for schemes it does not know, as outside browsers.
+    const { protocol, host } = new URL(url);
+    return host === '' ? undefined : `${protocol}//${host}`;
+  } catch {
+    return undefined;
+  }
+};
+
 /**
- * Answer one raw message: `undefined` if it is not part of this protocol (so other listeners may
- * answer it), else the handler's result, or the reason the request was refused.
+ * A message from one of the extension's own pages (popup, options, editor, background). Content
+ * scripts share the extension's id but run on the page's URL, and send nothing in this protocol,
+ * so they — and any other extension or web page — are not heard.
  */
-export function dispatchToBackground(handlers: BackgroundHandlers, message: unknown): Promise<Result<unknown>> | undefined {
+export function isFromExtensionPage(sender: MessageSender, self: ExtensionSelf): boolean {
+  if (sender.id !== self.id) return false;
+  // Chrome gives `origin` too; both, when present, must be the extension's.
+  const fromUrl = originOf(sender.url);
+  return fromUrl === self.origin && (sender.origin === undefined || sender.origin === self.origin);
+}
+
+/**
+ * Answer one raw message: `undefined` if it is not part of this protocol, or not from one of the
+ * extension's own pages (so nobody else learns anything), else the handler's result, or the reason
+ * the request was refused.
+ */
+export function dispatchToBackground(
+  handlers: BackgroundHandlers,
+  message: unknown,
+  sender: MessageSender,
+  self: ExtensionSelf,
+): Promise<Result<unknown>> | undefined {
+  if (!isFromExtensionPage(sender, self)) return undefined;
   const parsed = envelope.safeParse(message);
   if (!parsed.success) return undefined;
   const { name, payload } = parsed.data;
@@ -153,7 +196,21 @@ async function dispatch<N extends MessageName>(
   }
 }
 
+/** What `handleMessagesInBackground` listens to: `runtime.onMessage`, or a fake in tests. */
+export interface MessageEvent {
+  addListener(listener: (message: unknown, sender: MessageSender) => Promise<unknown> | undefined): void;
+}
+
+/** The running extension as `ExtensionSelf`. */
+export function extensionSelf(runtime: { id: string; getURL(path: string): string } = browser.runtime): ExtensionSelf {
+  return { id: runtime.id, origin: originOf(runtime.getURL('/')) ?? runtime.getURL('/') };
+}
+
 /** Wire the handlers to `runtime.onMessage`; call once, synchronously, from the background's `main()`. */
-export function handleMessagesInBackground(handlers: BackgroundHandlers, onMessage = browser.runtime.onMessage): void {
-  onMessage.addListener((message: unknown) => dispatchToBackground(handlers, message));
+export function handleMessagesInBackground(
+  handlers: BackgroundHandlers,
+  onMessage: MessageEvent = browser.runtime.onMessage,
+  self: ExtensionSelf = extensionSelf(),
+): void {
+  onMessage.addListener((message, sender) => dispatchToBackground(handlers, message, sender, self));
 }

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { storage } from 'wxt/utils/storage';
+import { isAllowedServerUrl, SERVER_URL_PROTOCOL_RULE, serverUrlSchema } from '#shared/server-url';
 import { fail, ok, type Result } from './result';
 
 /** What the user configures on the options page. An empty string means "not set yet". */
 export const settingsSchema = z.strictObject({
-  serverUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]),
+  serverUrl: z.union([z.literal(''), serverUrlSchema]),
   token: z.string().trim(),
   /** Whom the token belongs to, when the extension got it by pairing (a pasted token says nothing). */
   connectedAs: z.strictObject({ name: z.string(), role: z.string() }).optional(),
@@ -65,9 +66,8 @@ export function normalizeServerUrl(input: string): Result<string> {
   } catch {
     return fail(`"${text}" is not a URL: it should look like https://snag.example.com`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return fail('The Server URL must start with https:// (or http:// for a server on this computer)');
-  }
+  // Plain http would show the token to anyone on the network: only for a server on this computer.
+  if (!isAllowedServerUrl(url)) return fail(SERVER_URL_PROTOCOL_RULE);
   if (url.username !== '' || url.password !== '') {
     return fail('Leave the user name and password out of the Server URL: the access token signs you in');
   }

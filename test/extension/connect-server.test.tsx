@@ -7,7 +7,7 @@ import { ConnectServer } from '@/entrypoints/options/ConnectServer';
 import { createBackgroundServices } from '@/lib/background-services';
 import { handleMessagesInBackground } from '@/lib/messages';
 import { readSettings, settingsStore } from '@/lib/settings';
-import { apiErrorBody, fakeFetch, json, memoryLock } from './helpers';
+import { apiErrorBody, fakeFetch, fromOptionsPage, json, memoryLock } from './helpers';
 
 // The options page's "Connect" against the real background services and a fake pairing server:
 // the permission asked for, the code shown, and the token kept out of the page.
@@ -42,7 +42,7 @@ function wireBackground() {
     now: () => clock.now,
     locks: { request: (_name, task) => lock(task) },
   });
-  handleMessagesInBackground(services.handlers, browser.runtime.onMessage);
+  handleMessagesInBackground(services.handlers, fromOptionsPage(fakeBrowser.runtime.onMessage));
   return clock;
 }
 
@@ -129,5 +129,21 @@ describe('Options: Connect to your Snag server', () => {
       'Snag needs your permission to talk to snag.example.com. Press Connect again and choose Allow.',
     );
     expect(container.querySelector('.pairing-code')).toBeNull();
+  });
+
+  it('refuses plain http to another computer before asking for any permission', async () => {
+    wireBackground();
+    const request = vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true);
+    await act(async () => root.render(<ConnectServer />));
+    await flush();
+    const serverInput = container.querySelector('input[type=url]');
+    if (!(serverInput instanceof HTMLInputElement)) throw new Error('no Server URL field');
+    await act(async () => setValue(serverInput, 'http://snag.example.com'));
+    await act(async () => byText('Connect')?.click());
+    await flush();
+    expect(request).not.toHaveBeenCalled();
+    expect(serverInput.getAttribute('aria-invalid')).toBe('true');
+    expect(container.querySelector('[role=status]')?.textContent).toContain('http:// only for a server on this computer');
+    expect(container.textContent).toContain('Plain http:// works only for a server on this computer');
   });
 });

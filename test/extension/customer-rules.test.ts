@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   customerFromRules,
   customerFromUrl,
-  patternRegExp,
+  urlPatternMatches,
   readCustomerRules,
   selectorsToRead,
   validateCustomerRules,
   type CustomerRule,
 } from '@/lib/customer-rules';
+import { unsafeRegexReason } from '@/lib/url-matching';
 import { selectorChecker } from '@/lib/privacy-settings';
 
 const zendesk: CustomerRule = { pattern: 'https://acme.zendesk.com/agent/tickets/*', source: { from: 'selector', selector: '.requester-name' } };
@@ -21,9 +22,53 @@ describe('URL patterns', () => {
     ['crm.example.com/accounts/*', 'http://crm.example.com/accounts/globex', true],
     ['*.example.com/*', 'https://app.example.com/x', true],
     ['https://a.example/x.y', 'https://a.example/xzy', false],
+    ['HTTPS://A.example/*/b*', 'https://a.example/x/y/bz', true],
+    ['https://a.example/*a*b', 'https://a.example/ab', true],
+    ['https://a.example/*ab*ab', 'https://a.example/ab', false],
+    ['https://a.example/**', 'https://a.example/', true],
+    ['https://a.example/', 'https://a.example/x', false],
   ])('%s matches %s: %s', (pattern, url, expected) => {
-    expect(patternRegExp(pattern).test(url)).toBe(expected);
+    expect(urlPatternMatches(pattern, url)).toBe(expected);
   });
+});
+
+describe('on a long page address', () => {
+  // A page picks its own URL, tens of kilobytes if it likes: a rule must not stall the capture.
+  const long = `https://crm.example.com/${'a'.repeat(50_000)}`;
+
+  it('matches a pattern with many wildcards in one pass (a regular expression backtracks for ages)', () => {
+    expect(urlPatternMatches('crm.example.com/*a*a*a*a*a*a*a*a*a*a*a*b', long)).toBe(false);
+    expect(urlPatternMatches('crm.example.com/*a*a*a', long)).toBe(true);
+  });
+
+  it('never runs an expression that could backtrack badly', () => {
+    expect(customerFromUrl('(a+)+$', `${long}!`)).toBeUndefined();
+    expect(customerFromUrl('(.*a){12}', long)).toBeUndefined();
+    expect(customerFromUrl('a*a*a*a*a*b', long)).toBeUndefined();
+  });
+
+  it('reads only the start of the address', () => {
+    expect(customerFromUrl('/(a+z)$', `${long}z`)).toBeUndefined();
+    expect(customerFromUrl('crm\\.example\\.com/(a{3})', long)).toBe('aaa');
+  });
+});
+
+describe('unsafeRegexReason', () => {
+  it.each(['/accounts/([^/?#]+)', 'org=\\w+', '^https?://(?:www\\.)?crm\\.example\\.com/a/(\\d+)', '(?<id>[0-9]{1,12})', '/t/(a|b|c)/([^/]+)', '[(+*]x+'])(
+    '%s is safe',
+    (source) => expect(unsafeRegexReason(source)).toBeUndefined(),
+  );
+
+  it.each([
+    ['(a+)+$', 'repeats a group'],
+    ['(a|aa)*', 'repeats a group'],
+    ['(\\w+\\s?)*x', 'repeats a group'],
+    ['.*.*=x', 'more than one unbounded'],
+    ['(\\d+)/(\\w+)', 'more than one unbounded'],
+    ['(a)\\1', 'back-references'],
+    ['(?=a)a', 'look-arounds'],
+    ['a?a?a?a?a?a?a?a?a?aaaaaaaaa', 'too many optional parts'],
+  ])('%s is refused: %s', (source, why) => expect(unsafeRegexReason(source)).toContain(why));
 });
 
 describe('customerFromUrl', () => {
@@ -68,6 +113,10 @@ describe('validateCustomerRules', () => {
     expect(validateCustomerRules([{ ...crm, source: { from: 'url', regex: '(' } }], check)).toEqual({
       ok: false,
       reason: 'Customer rule 1: "(" is not a valid regular expression',
+    });
+    expect(validateCustomerRules([{ ...crm, source: { from: 'url', regex: '(x+x+)+y' } }], check)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('Customer rule 1: "(x+x+)+y" could make every capture slow'),
     });
   });
 

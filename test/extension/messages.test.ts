@@ -2,6 +2,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   dispatchToBackground,
+  isFromExtensionPage,
+  type MessageSender,
   handleMessagesInBackground,
   sendToBackground,
   type BackgroundHandlers,
@@ -51,42 +53,73 @@ function handlers(overrides: Partial<BackgroundHandlers> = {}): BackgroundHandle
 
 const envelope = (name: string, payload: unknown) => ({ direction: 'ui→background', name, payload });
 
+const self = { id: 'snag-id', origin: 'chrome-extension://snag-id' };
+const popup: MessageSender = { id: 'snag-id', url: 'chrome-extension://snag-id/popup.html', origin: 'chrome-extension://snag-id' };
+const fromPopup = (all: BackgroundHandlers, message: unknown) => dispatchToBackground(all, message, popup, self);
+
+describe('who may ask the background', () => {
+  it('hears the extension’s own pages, in both browsers’ shapes', () => {
+    expect(isFromExtensionPage(popup, self)).toBe(true);
+    const firefox = { id: 'snag@snag.invalid', origin: 'moz-extension://0f1e' };
+    expect(isFromExtensionPage({ id: 'snag@snag.invalid', url: 'moz-extension://0f1e/editor.html?draft=1' }, firefox)).toBe(true);
+  });
+
+  it('does not answer content scripts, other extensions or web pages, and calls no handler', () => {
+    const all = handlers();
+    const strangers: MessageSender[] = [
+      // A content script: our id, but the page's URL.
+      { id: 'snag-id', url: 'https://evil.example/', origin: 'https://evil.example' },
+      { id: 'snag-id', url: 'https://evil.example/' },
+      { id: 'other-extension', url: 'chrome-extension://other-extension/page.html' },
+      { id: 'snag-id', url: 'chrome-extension://snag-id/popup.html', origin: 'https://evil.example' },
+      { id: 'snag-id' },
+      {},
+    ];
+    for (const sender of strangers) {
+      expect(dispatchToBackground(all, envelope('captureScreen', {}), sender, self)).toBeUndefined();
+      expect(dispatchToBackground(all, envelope('testConnection', { serverUrl: 'https://x', token: 't' }), sender, self)).toBeUndefined();
+    }
+    expect(all.captureScreen).not.toHaveBeenCalled();
+    expect(all.testConnection).not.toHaveBeenCalled();
+  });
+});
+
 describe('dispatchToBackground', () => {
   it('leaves messages that are not part of the protocol to other listeners', () => {
-    expect(dispatchToBackground(handlers(), { type: 'something-else' })).toBeUndefined();
-    expect(dispatchToBackground(handlers(), 'captureScreen')).toBeUndefined();
-    expect(dispatchToBackground(handlers(), { direction: 'background→ui', name: 'captureScreen', payload: {} })).toBeUndefined();
+    expect(fromPopup(handlers(), { type: 'something-else' })).toBeUndefined();
+    expect(fromPopup(handlers(), 'captureScreen')).toBeUndefined();
+    expect(fromPopup(handlers(), { direction: 'background→ui', name: 'captureScreen', payload: {} })).toBeUndefined();
   });
 
   it('refuses an unknown message name with a reason', async () => {
-    await expect(dispatchToBackground(handlers(), envelope('deleteEverything', {}))).resolves.toEqual(
+    await expect(fromPopup(handlers(), envelope('deleteEverything', {}))).resolves.toEqual(
       fail('Unknown message "deleteEverything"'),
     );
   });
 
   it('refuses a payload of the wrong shape without calling the handler', async () => {
     const all = handlers();
-    const answer = await dispatchToBackground(all, envelope('testConnection', { serverUrl: 42, token: 'x' }));
+    const answer = await fromPopup(all, envelope('testConnection', { serverUrl: 42, token: 'x' }));
     expect(answer).toMatchObject({ ok: false, reason: expect.stringContaining('Invalid testConnection request: serverUrl') });
     expect(all.testConnection).not.toHaveBeenCalled();
   });
 
   it('refuses unknown fields (the request schemas are strict)', async () => {
-    const answer = await dispatchToBackground(handlers(), envelope('captureScreen', { tabId: 3 }));
+    const answer = await fromPopup(handlers(), envelope('captureScreen', { tabId: 3 }));
     expect(answer).toMatchObject({ ok: false, reason: expect.stringContaining('Invalid captureScreen request') });
   });
 
   it('hands the handler the parsed request, with defaults filled in', async () => {
     const all = handlers();
-    await expect(dispatchToBackground(all, envelope('syncNow', {}))).resolves.toEqual(ok(status));
+    await expect(fromPopup(all, envelope('syncNow', {}))).resolves.toEqual(ok(status));
     expect(all.syncNow).toHaveBeenCalledWith({ retryAll: false });
   });
 
   it('asks for a capture id to retry or discard', async () => {
     const all = handlers();
-    await expect(dispatchToBackground(all, envelope('discardCapture', { id: 'c1' }))).resolves.toEqual(ok(status));
+    await expect(fromPopup(all, envelope('discardCapture', { id: 'c1' }))).resolves.toEqual(ok(status));
     expect(all.discardCapture).toHaveBeenCalledWith({ id: 'c1' });
-    await expect(dispatchToBackground(all, envelope('retryCapture', {}))).resolves.toMatchObject({
+    await expect(fromPopup(all, envelope('retryCapture', {}))).resolves.toMatchObject({
       ok: false,
       reason: expect.stringContaining('Invalid retryCapture request: id'),
     });
@@ -99,7 +132,7 @@ describe('dispatchToBackground', () => {
         throw new Error('tabs went away');
       },
     });
-    await expect(dispatchToBackground(all, envelope('captureScreen', {}))).resolves.toEqual(
+    await expect(fromPopup(all, envelope('captureScreen', {}))).resolves.toEqual(
       fail('captureScreen failed: tabs went away'),
     );
   });
@@ -143,7 +176,12 @@ describe('through runtime messaging', () => {
 
   it('carries a request to the handlers and the answer back', async () => {
     const all = handlers();
-    handleMessagesInBackground(all);
+    // The fake browser names no sender: stand in for the popup, and for a content script.
+    type Listener = (message: unknown, sender: MessageSender) => Promise<unknown> | undefined;
+    const listeners: Listener[] = [];
+    handleMessagesInBackground(all, { addListener: (listener) => listeners.push(listener) }, self);
+    fakeBrowser.runtime.onMessage.addListener((message: unknown) => listeners[0]?.(message, popup));
+    expect(listeners[0]?.(envelope('captureScreen', {}), { id: 'snag-id', url: 'https://shop.example/' })).toBeUndefined();
     await expect(sendToBackground('testConnection', { serverUrl: 'https://snag.example.com', token: 't' })).resolves.toEqual(
       ok({ userName: 'Ada', serverVersion: '1.0.0' }),
     );

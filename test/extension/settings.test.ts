@@ -15,6 +15,9 @@ describe('normalizeServerUrl', () => {
     ['https://snag.example.com', 'https://snag.example.com'],
     ['  https://snag.example.com/  ', 'https://snag.example.com'],
     ['http://localhost:8787', 'http://localhost:8787'],
+    ['http://127.0.0.1:8787/snag', 'http://127.0.0.1:8787/snag'],
+    ['http://127.1.2.3', 'http://127.1.2.3'],
+    ['http://[::1]:8787', 'http://[::1]:8787'],
     ['https://example.com/snag/', 'https://example.com/snag'],
     ['HTTPS://Snag.Example.com', 'https://snag.example.com'],
   ])('accepts %j as %j', (input, expected) => {
@@ -26,6 +29,12 @@ describe('normalizeServerUrl', () => {
     ['snag.example.com', 'is not a URL'],
     ['ftp://snag.example.com', 'must start with https://'],
     ['javascript:alert(1)', 'must start with https://'],
+    // Plain http only to this computer: anywhere else the token crosses the network readable.
+    ['http://snag.example.com', 'http:// only for a server on this computer'],
+    ['http://192.168.1.20:8787', 'http:// only for a server on this computer'],
+    ['http://localhost.evil.example', 'http:// only for a server on this computer'],
+    ['http://127.0.0.1.nip.io', 'http:// only for a server on this computer'],
+    ['http://[::2]', 'http:// only for a server on this computer'],
     ['https://me:secret@snag.example.com', 'Leave the user name and password out'],
     ['https://snag.example.com/?team=1', 'cannot contain'],
   ])('refuses %j, saying why', (input, why) => {
@@ -45,6 +54,12 @@ describe('readSettings', () => {
     const result = await readSettings(store);
     expect(result).toMatchObject({ ok: false, reason: expect.stringContaining('serverUrl') });
     expect(store.value).toEqual({ serverUrl: 'not a url', token: 'x' });
+  });
+
+  it('refuses stored settings that send the token over plain http to another computer', async () => {
+    const result = await readSettings(memoryStore({ serverUrl: 'http://snag.example.com', token: 't' }));
+    expect(result).toMatchObject({ ok: false, reason: expect.stringContaining('serverUrl') });
+    await expect(readSettings(memoryStore({ serverUrl: 'http://127.0.0.1:8787', token: 't' }))).resolves.toMatchObject({ ok: true });
   });
 
   it('reports a stored value of the wrong shape', async () => {

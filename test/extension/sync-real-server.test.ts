@@ -12,7 +12,7 @@ import { syncOutbox } from '@/lib/sync';
 import { makeTestApp, type TestApp } from '../server/helpers';
 import { freshDb, memoryLock, pngImage, sampleInput, screenshotDraft } from './helpers';
 
-const SERVER = 'http://snag.test';
+const SERVER = 'https://snag.test';
 
 describe('sync against the real server app', () => {
   let server: TestApp;

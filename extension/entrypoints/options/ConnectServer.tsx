@@ -151,7 +151,7 @@ export function ConnectServer() {
         />
         <p id={`${id}-server-hint`} className="hint">
           The address of your team’s Snag server. Connect shows a code to confirm in the dashboard, signed in as you; Snag
-          then sends captures in your name. Your browser asks to let Snag talk to that server (and only to it).
+          then sends captures in your name. Your browser asks to let Snag talk to that server (and only to it). Plain http:// works only for a server on this computer (localhost, 127.0.0.1, [::1]); anywhere else use https://.
         </p>
         <div className="actions">
           <button type="submit" className="primary" disabled={busy}>
