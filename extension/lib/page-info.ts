@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-export const sensitiveKinds = ['password', 'card', 'private', 'selector'] as const;
+// `*-text`: personal data the page shows as text (see visible-data.ts).
+export const sensitiveKinds = ['password', 'card', 'private', 'selector', 'email-text', 'phone-text', 'card-text'] as const;
 export type SensitiveKind = (typeof sensitiveKinds)[number];
 export const SENSITIVE_AREAS_MAX = 100;
 /** Characters of text kept on each side of a clipped quote. */

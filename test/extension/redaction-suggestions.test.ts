@@ -192,6 +192,7 @@ describe('captureScreen', () => {
         activeTab: async () => ({ id: 1, windowId: 1, url: page.url }),
         captureVisible: async () => `data:image/png;base64,${btoa('\x89PNG\r\n\x1a\n')}`,
         readPage: async () => page,
+        readVisibleData: async () => [],
         openEditor: async () => undefined,
       },
       systemInfo: async () => ({ browser: { name: 'Chrome', version: '131' }, os: 'Linux', extensionVersion: '0.1.0' }),
