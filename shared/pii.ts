@@ -66,6 +66,41 @@ export function scrubText(text: string, options: ScrubOptions = ALL_SCRUBBERS): 
   return { text: result, found };
 }
 
+/** Kinds of personal data a screenshot can show in the page's text (tokens are not looked for in pixels). */
+export const visibleDataKinds = ['email', 'phone', 'card'] as const;
+export type VisibleDataKind = (typeof visibleDataKinds)[number];
+
+export interface PersonalDataMatch {
+  kind: VisibleDataKind;
+  /** UTF-16 offsets in the text: `text.slice(start, end)` is the match. */
+  start: number;
+  end: number;
+}
+
+/**
+ * Where `scrubText` would hide an email address, a phone number or a card number, with the same
+ * patterns and checks (Luhn for cards), for boxes over the pixels instead of markers in the text.
+ * Earlier kinds win overlaps in scrubText's order: email, card, then phone.
+ */
+export function findPersonalData(text: string, kinds: Readonly<Record<VisibleDataKind, boolean>> = ALL_SCRUBBERS): PersonalDataMatch[] {
+  const detectors: Array<[VisibleDataKind, RegExp, (match: string) => boolean]> = [
+    ['email', emailPattern, isEmail],
+    ['card', cardPattern, isCardNumber],
+    ['phone', phonePattern, isPhoneNumber],
+  ];
+  const found: PersonalDataMatch[] = [];
+  for (const [kind, pattern, accept] of detectors) {
+    if (!kinds[kind]) continue;
+    for (const match of text.matchAll(pattern)) {
+      const start = match.index;
+      const end = start + match[0].length;
+      if (!accept(match[0]) || found.some((other) => start < other.end && other.start < end)) continue;
+      found.push({ kind, start, end });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
 /**
  * A URL with its query (and a `#a=b` fragment, where OAuth puts tokens) scrubbed parameter by
  * parameter; the scheme and host are kept exactly, so the result is still the same page's URL.

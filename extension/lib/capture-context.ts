@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import { page as pageSchema } from '#shared/capture';
+import { visibleDataKinds, type VisibleDataKind } from '#shared/pii';
 import type { Environment } from '#shared/environment';
 import { toRedactionSuggestions } from './annotations/suggestions';
 import type { DraftDetails } from './capture-details';
@@ -8,7 +10,9 @@ import type { Draft, RedactionSuggestion, SnagDb } from './db';
 import { putDraft, discardDraft } from './drafts';
 import { buildEnvironment, type SystemInfo } from './environment';
 import { diagnosticsFromPage } from './page-diagnostics';
-import { pageInfoSchema, type PageInfo, type PageInfoRequest, type SensitiveArea } from './page-info';
+import { pageInfoSchema, sensitiveAreaSchema, type PageInfo, type PageInfoRequest, type SensitiveArea } from './page-info';
+import { ALL_SHOWN, type ShownDataOptions } from './privacy-settings';
+import { shownAreaKinds, VISIBLE_DATA_MAX } from './visible-data';
 import { errorMessage, fail, ok, type Result } from './result';
 import type { TabAccess, TargetTab } from './tab-access';
 
@@ -108,7 +112,14 @@ export async function readCaptureContext(
   const environment = buildEnvironment(info.data, await deps.systemInfo(), zoom);
   if (!environment.ok) return environment;
 
-  const sensitiveAreas = info.data.sensitiveAreas ?? [];
+  // A full page is looked at section by section, as it is scrolled (see capture-full-page.ts).
+  let shown: SensitiveArea[] = [];
+  if (options.scope !== 'document') {
+    const read = await readShownData(deps.tabs, tabId, settings.redactShown ?? ALL_SHOWN);
+    if (!read.ok) return read;
+    shown = read.value;
+  }
+  const sensitiveAreas = [...(info.data.sensitiveAreas ?? []), ...shown];
   const customer = customerFromRules(settings.customerRules, info.data.url, info.data.customerTexts ?? []);
   const diagnostics = diagnosticsFromPage(info.data.diagnosticsJson, deps.now());
   const context = info.data.selectionContext;
@@ -127,6 +138,37 @@ export async function readCaptureContext(
     details,
   });
 }
+
+const shownDataSchema = z.array(sensitiveAreaSchema).max(VISIBLE_DATA_MAX);
+const shownKinds: ReadonlyMap<string, VisibleDataKind> = new Map(visibleDataKinds.map((kind) => [shownAreaKinds[kind], kind]));
+
+/**
+ * Boxes (viewport CSS px) over the emails, phone numbers and card numbers the tab shows, of the
+ * kinds switched on. Failing closed: a page Snag could read but not search for them is not captured.
+ */
+export async function readShownData(
+  tabs: Pick<TabAccess, 'readVisibleData'>,
+  tabId: number,
+  kinds: ShownDataOptions,
+): Promise<Result<SensitiveArea[]>> {
+  if (!visibleDataKinds.some((kind) => kinds[kind])) return ok([]);
+  let raw: unknown;
+  try {
+    raw = await tabs.readVisibleData(tabId);
+  } catch (error) {
+    return fail(`${SHOWN_DATA_FAILED} (${errorMessage(error)})`);
+  }
+  const parsed = shownDataSchema.safeParse(raw);
+  if (!parsed.success) return fail(SHOWN_DATA_FAILED);
+  return ok(parsed.data.filter((area) => {
+    const kind = shownKinds.get(area.kind);
+    return kind !== undefined && kinds[kind];
+  }));
+}
+
+const SHOWN_DATA_FAILED =
+  'Snag could not look for emails, phone numbers and card numbers on this page, so it did not capture it. ' +
+  'Reload the page and try again, or switch that redaction off in Options → Privacy';
 
 /** Details that belong on every kind of draft: who the customer is, what the page logged. */
 export function commonDetails(details: DraftDetails): DraftDetails {

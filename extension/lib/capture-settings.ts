@@ -1,9 +1,11 @@
 import { customerRulesStore, readCustomerRules, type CustomerRule, type CustomerRulesStore } from './customer-rules';
-import { privacyStore, readPrivacySettings, type PrivacyStore } from './privacy-settings';
+import { ALL_SHOWN, privacyStore, readPrivacySettings, type PrivacyStore, type ShownDataOptions } from './privacy-settings';
 
 /** What Options say about capturing a page: elements to redact, and where customers' names are. */
 export interface CaptureSettings {
   privateSelectors: readonly string[];
+  /** Which kinds of personal data shown on the page start covered; all of them when not said. */
+  redactShown?: ShownDataOptions;
   customerRules: readonly CustomerRule[];
 }
 
@@ -17,6 +19,8 @@ export async function readCaptureSettings(
   const [privacy, rules] = await Promise.all([readPrivacySettings(stores.privacy), readCustomerRules(stores.customerRules)]);
   return {
     privateSelectors: privacy.ok ? privacy.value.privateSelectors : [],
+    // Unreadable settings protect as the defaults do.
+    redactShown: privacy.ok ? privacy.value.redactShown : ALL_SHOWN,
     customerRules: rules.ok ? rules.value : [],
   };
 }

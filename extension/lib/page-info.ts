@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-export const sensitiveKinds = ['password', 'card', 'private', 'selector'] as const;
+// `*-text`: personal data the page shows as text (see visible-data.ts).
+export const sensitiveKinds = ['password', 'card', 'private', 'selector', 'email-text', 'phone-text', 'card-text'] as const;
 export type SensitiveKind = (typeof sensitiveKinds)[number];
 export const SENSITIVE_AREAS_MAX = 100;
 /** Characters of text kept on each side of a clipped quote. */
@@ -80,16 +81,49 @@ export function readPageInfo(privateSelectors: readonly string[] = [], request: 
   // on the page (in document coordinates) for a full-page screenshot.
   const sensitiveAreas: SensitiveArea[] = [];
   const seen = new Set<Element>();
-  // The document and every open shadow root in it: design systems put inputs inside components.
-  const roots: Array<Document | ShadowRoot> = [document];
+  // Where a root's viewport sits in the top one (CSS px), and the part of it the user can see.
+  type Clip = { left: number; top: number; right: number; bottom: number };
+  type Root = { node: Document | ShadowRoot; x: number; y: number; clip: Clip };
+  const topClip: Clip = wholeDocument
+    ? { left: -Infinity, top: -Infinity, right: Infinity, bottom: Infinity }
+    : { left: 0, top: 0, right: window.innerWidth, bottom: window.innerHeight };
+  // The document, every open shadow root in it (design systems put inputs inside components), and
+  // the documents of same-origin frames (srcdoc, about:blank, same origin) at any depth.
+  const roots: Root[] = [{ node: document, x: 0, y: 0, clip: topClip }];
+  // A frame's document comes from another realm, where `instanceof Document` is false.
+  const isDocument = (value: unknown): value is Document =>
+    typeof value === 'object' && value !== null && 'documentElement' in value && 'querySelectorAll' in value;
   for (let index = 0; index < roots.length && roots.length < 1000; index++) {
-    for (const element of roots[index]?.querySelectorAll('*') ?? []) {
-      if (element.shadowRoot) roots.push(element.shadowRoot);
+    const root = roots[index];
+    if (!root) break;
+    for (const element of root.node.querySelectorAll('*')) {
+      if (element.shadowRoot) roots.push({ ...root, node: element.shadowRoot });
+      if (element.localName !== 'iframe' && element.localName !== 'frame') continue;
+      // Null for another origin's frame: closed to every script but its own.
+      const inner: unknown = Reflect.get(element, 'contentDocument');
+      if (!isDocument(inner) || !inner.documentElement) continue;
+      const box = element.getBoundingClientRect();
+      const style = getComputedStyle(element);
+      const x = root.x + box.left + element.clientLeft + (Number.parseFloat(style.paddingLeft) || 0);
+      const y = root.y + box.top + element.clientTop + (Number.parseFloat(style.paddingTop) || 0);
+      const clip: Clip = {
+        left: Math.max(root.clip.left, x),
+        top: Math.max(root.clip.top, y),
+        right: Math.min(root.clip.right, x + element.clientWidth),
+        bottom: Math.min(root.clip.bottom, y + element.clientHeight),
+      };
+      if (clip.right > clip.left && clip.bottom > clip.top) roots.push({ node: inner, x, y, clip });
     }
   }
+  const rootOf = new Map<Element, Root>();
   const matching = (selector: string): Element[] => {
     try {
-      return roots.flatMap((root) => Array.from(root.querySelectorAll(selector)));
+      return roots.flatMap((root) =>
+        Array.from(root.node.querySelectorAll(selector), (element) => {
+          rootOf.set(element, root);
+          return element;
+        }),
+      );
     } catch {
       return []; // A selector this page's browser cannot parse protects nothing, but breaks nothing.
     }
@@ -98,24 +132,33 @@ export function readPageInfo(privateSelectors: readonly string[] = [], request: 
     for (const element of elements) {
       if (seen.has(element) || sensitiveAreas.length >= 100) continue;
       seen.add(element);
+      // Hidden by a full-page capture (fixed and sticky elements after its first section): not in the picture.
+      if (element.closest('[data-snag-visibility]')) continue;
+      const root = rootOf.get(element) ?? roots[0];
+      if (!root) continue;
       const box = element.getBoundingClientRect();
       if (!(box.width > 0 && box.height > 0)) continue;
-      const inViewport = box.bottom > 0 && box.right > 0 && box.top < window.innerHeight && box.left < window.innerWidth;
-      if (!wholeDocument && !inViewport) continue;
+      // In the top viewport's coordinates, cut to what its frames let through.
+      const left = Math.max(root.clip.left, root.x + box.left);
+      const top = Math.max(root.clip.top, root.y + box.top);
+      const right = Math.min(root.clip.right, root.x + box.right);
+      const bottom = Math.min(root.clip.bottom, root.y + box.bottom);
+      if (!(right > left && bottom > top)) continue;
       const offset = wholeDocument ? scroll : { x: 0, y: 0 };
       sensitiveAreas.push({
         kind,
         ...(selector ? { selector } : {}),
-        x: box.left + offset.x,
-        y: box.top + offset.y,
-        width: box.width,
-        height: box.height,
+        x: left + offset.x,
+        y: top + offset.y,
+        width: right - left,
+        height: bottom - top,
       });
     }
   };
   // The `type` property is normalised ("PASSWORD" → "password"); the attribute is not.
   note(
-    matching('input[type]').filter((element) => element instanceof HTMLInputElement && element.type === 'password'),
+    // Elements of other frames belong to other realms, where `instanceof` fails: compare the attribute.
+    matching('input[type]').filter((element) => element.localName === 'input' && element.getAttribute('type')?.toLowerCase() === 'password'),
     'password',
   );
   // `autocomplete` holds tokens ("billing cc-number"); any cc-* token is a payment-card field.

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { storage } from 'wxt/utils/storage';
-import { ALL_SCRUBBERS, type ScrubOptions } from '#shared/pii';
+import { ALL_SCRUBBERS, type ScrubOptions, type VisibleDataKind } from '#shared/pii';
 import { fail, ok, type Result } from './result';
 
 export const PRIVATE_SELECTORS_MAX = 50;
@@ -10,6 +10,9 @@ const SELECTOR_MAX_LENGTH = 500;
  * What Snag hides before a capture is stored. Every field has a default, so settings saved by an
  * older version (without a newer scrubber, say) still read, with the newer protection on.
  */
+export type ShownDataOptions = Readonly<Record<VisibleDataKind, boolean>>;
+export const ALL_SHOWN: ShownDataOptions = { email: true, phone: true, card: true };
+
 export const privacySettingsSchema = z.strictObject({
   scrub: z
     .strictObject({
@@ -19,6 +22,14 @@ export const privacySettingsSchema = z.strictObject({
       token: z.boolean().default(true),
     })
     .default(ALL_SCRUBBERS),
+  /** Personal data shown as text on the page that screenshots start with a box over. */
+  redactShown: z
+    .strictObject({
+      email: z.boolean().default(true),
+      phone: z.boolean().default(true),
+      card: z.boolean().default(true),
+    })
+    .default(ALL_SHOWN),
   /** CSS selectors of page elements to redact in screenshots, besides Snag's own rules. */
   privateSelectors: z
     .array(z.string().trim().min(1).max(SELECTOR_MAX_LENGTH))
@@ -27,7 +38,7 @@ export const privacySettingsSchema = z.strictObject({
 });
 export type PrivacySettings = z.output<typeof privacySettingsSchema>;
 
-export const defaultPrivacySettings: PrivacySettings = { scrub: ALL_SCRUBBERS, privateSelectors: [] };
+export const defaultPrivacySettings: PrivacySettings = { scrub: ALL_SCRUBBERS, redactShown: ALL_SHOWN, privateSelectors: [] };
 
 export interface PrivacyStore {
   getValue(): Promise<unknown>;
@@ -62,13 +73,17 @@ export function parseSelectorList(text: string): string[] {
  */
 export async function savePrivacySettings(
   store: PrivacyStore,
-  input: { scrub: ScrubOptions; selectors: string },
+  input: { scrub: ScrubOptions; redactShown?: ShownDataOptions; selectors: string },
   isValidSelector: (selector: string) => boolean,
 ): Promise<Result<PrivacySettings>> {
   const selectors = parseSelectorList(input.selectors);
   const invalid = selectors.find((selector) => !isValidSelector(selector));
   if (invalid !== undefined) return fail(`"${invalid}" is not a valid CSS selector`);
-  const parsed = privacySettingsSchema.safeParse({ scrub: input.scrub, privateSelectors: selectors });
+  const parsed = privacySettingsSchema.safeParse({
+    scrub: input.scrub,
+    redactShown: input.redactShown ?? ALL_SHOWN,
+    privateSelectors: selectors,
+  });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return fail(

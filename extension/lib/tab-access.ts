@@ -3,6 +3,9 @@ import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 import { editorUrl } from './drafts';
 import { readPageInfo, type PageInfoRequest } from './page-info';
 
+/** Where WXT builds `entrypoints/visible-data.content.ts` (see visible-data.ts). */
+export const VISIBLE_DATA_SCRIPT: ScriptPublicPath = '/content-scripts/visible-data.js';
+
 export interface TargetTab {
   id: number;
   windowId: number;
@@ -18,6 +21,8 @@ export interface TabAccess {
   captureVisible(windowId: number): Promise<string>;
   /** `readPageInfo` run in the tab; its result is unchecked. */
   readPage(tabId: number, privateSelectors?: readonly string[], request?: PageInfoRequest): Promise<unknown>;
+  /** `findVisibleData` run in the tab (personal data shown as text, in viewport CSS px); unchecked. */
+  readVisibleData(tabId: number): Promise<unknown>;
   openEditor(draftId: string, nextTo: TargetTab): Promise<void>;
   /** The tab's zoom factor (1 is 100 %); optional, as not every browser (or test) has `tabs.getZoom`. */
   zoom?(tabId: number): Promise<number>;
@@ -68,6 +73,10 @@ export function browserTabAccess(api: WxtBrowser): TabAccess {
         func: readPageInfo,
         args: [[...privateSelectors], { ...request, ...(request.customerSelectors ? { customerSelectors: [...request.customerSelectors] } : {}) }],
       });
+      return frame?.result;
+    },
+    async readVisibleData(tabId) {
+      const [frame] = await api.scripting.executeScript({ target: { tabId }, files: [VISIBLE_DATA_SCRIPT] });
       return frame?.result;
     },
     zoom: (tabId) => api.tabs.getZoom(tabId),

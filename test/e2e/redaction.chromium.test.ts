@@ -9,7 +9,14 @@ import {
 } from './harness/chromium';
 import { waitForCaptures } from './harness/expectations';
 import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
-import { expectRedactedPixels, measureRegions, redactionsByReason, type Region } from './harness/redaction-pixels';
+import {
+  expectCoveredPixels,
+  expectRedactedPixels,
+  measureRegions,
+  redactionsByReason,
+  SUPPORT_PAGE_REASONS,
+  type Region,
+} from './harness/redaction-pixels';
 import { startSnagServer, type RunningSnagServer } from './harness/snag-server';
 
 describe('Chromium: private data never leaves the browser', () => {
@@ -84,6 +91,34 @@ describe('Chromium: private data never leaves the browser', () => {
     );
     if (!password || !card || !pixelated || !heading) throw new Error('missing measurements');
     expectRedactedPixels({ solid: [password, card], pixelated, control: heading });
+  });
+
+  it('covers emails, phone and card numbers shown on the page, and fields in same-origin frames at any depth', async () => {
+    const site = await chromium.context.newPage();
+    await site.goto(fixtures.url('support.html'));
+    const { editor } = await startFromPopup(chromium, site, 'Capture this screen');
+    const list = editor.getByRole('region', { name: 'Redacted before upload' });
+    for (const reason of SUPPORT_PAGE_REASONS) await expect.poll(() => list.innerText()).toContain(`Added by Snag: ${reason}`);
+    await editor.getByRole('button', { name: 'Save', exact: true }).click();
+
+    const stored = reviewedCapture.parse((await waitForCaptures(server.url, server.token, 2)).find((item) => item.page.title.includes('Ticket 5120')));
+    const redactions = redactionsByReason(stored.annotations);
+    expect([...redactions.keys()].sort()).toEqual(SUPPORT_PAGE_REASONS);
+    const response = await fetch(`${server.url}/api/v1/captures/${stored.id}/screenshot`, { headers: { authorization: `Bearer ${server.token}` } });
+    const uploaded = Buffer.from(await response.arrayBuffer()).toString('base64');
+    const original = (await site.screenshot()).toString('base64');
+    const heading = await site.locator('#control').boundingBox();
+    if (!heading) throw new Error('the heading has no box');
+    const viewport = site.viewportSize() ?? { width: 1280, height: 800 };
+    const control: Region = { x: heading.x / viewport.width, y: heading.y / viewport.height, width: heading.width / viewport.width, height: heading.height / viewport.height };
+    const regions = SUPPORT_PAGE_REASONS.flatMap((reason) => {
+      const redaction = redactions.get(reason);
+      return redaction ? [redaction] : [];
+    });
+    const stats = await pageForDecoding(chromium).then((page) => page.evaluate(measureRegions, { uploaded, original, regions: [...regions, control] }));
+    const controlStats = stats.pop();
+    if (!controlStats || stats.length !== SUPPORT_PAGE_REASONS.length) throw new Error('missing measurements');
+    expectCoveredPixels({ covered: stats, control: controlStats });
   });
 });
 

@@ -12,7 +12,14 @@ import {
   type FirefoxWithExtension,
 } from './harness/firefox';
 import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
-import { expectRedactedPixels, measureRegions, redactionsByReason, type Region } from './harness/redaction-pixels';
+import {
+  expectCoveredPixels,
+  expectRedactedPixels,
+  measureRegions,
+  redactionsByReason,
+  SUPPORT_PAGE_REASONS,
+  type Region,
+} from './harness/redaction-pixels';
 import { startSnagServer, type RunningSnagServer } from './harness/snag-server';
 
 describe('Firefox: private data never leaves the browser', () => {
@@ -94,5 +101,41 @@ describe('Firefox: private data never leaves the browser', () => {
     });
     if (!password || !card || !pixelated || !heading) throw new Error('missing measurements');
     expectRedactedPixels({ solid: [password, card], pixelated, control: heading });
+  });
+
+  it('covers emails, phone and card numbers shown on the page, and fields in same-origin frames at any depth', async () => {
+    const site = await firefox.browser.newPage();
+    await site.goto(fixtures.url('support.html'));
+    const popup = await openExtensionPage(firefox.browser, firefox.extensionUrl('popup.html'), 'button');
+    await site.bringToFront();
+    await clickButton(popup, 'Capture this screen');
+
+    const editor = await waitForPageAt(firefox.browser, (url) => url.includes('/editor.html?draft='));
+    await editor.waitForFunction(() => document.querySelector('figcaption')?.textContent?.includes('5 areas redacted.'), { timeout: 30_000 });
+    const listed = await editor.evaluate(() => document.querySelector('.redactions')?.textContent ?? '');
+    for (const reason of SUPPORT_PAGE_REASONS) expect(listed).toContain(`Added by Snag: ${reason}`);
+    await clickButton(editor, 'Save');
+
+    const stored = reviewedCapture.parse((await waitForCaptures(server.url, server.token, 2)).find((item) => item.page.title.includes('Ticket 5120')));
+    const redactions = redactionsByReason(stored.annotations);
+    expect([...redactions.keys()].sort()).toEqual(SUPPORT_PAGE_REASONS);
+    const response = await fetch(`${server.url}/api/v1/captures/${stored.id}/screenshot`, { headers: { authorization: `Bearer ${server.token}` } });
+    const uploaded = Buffer.from(await response.arrayBuffer()).toString('base64');
+    await site.bringToFront();
+    const original = Buffer.from(await site.screenshot()).toString('base64');
+    const control = await site.evaluate((): Region => {
+      const box = document.querySelector('#control')?.getBoundingClientRect();
+      if (!box) throw new Error('the heading has no box');
+      return { x: box.x / innerWidth, y: box.y / innerHeight, width: box.width / innerWidth, height: box.height / innerHeight };
+    });
+    const regions = SUPPORT_PAGE_REASONS.flatMap((reason) => {
+      const redaction = redactions.get(reason);
+      return redaction ? [redaction] : [];
+    });
+    const decoder = await openExtensionPage(firefox.browser, firefox.extensionUrl('options.html'), 'form');
+    const stats = await decoder.evaluate(measureRegions, { uploaded, original, regions: [...regions, control] });
+    const controlStats = stats.pop();
+    if (!controlStats || stats.length !== SUPPORT_PAGE_REASONS.length) throw new Error('missing measurements');
+    expectCoveredPixels({ covered: stats, control: controlStats });
   });
 });

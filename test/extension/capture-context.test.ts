@@ -92,6 +92,7 @@ function deps(db: SnagDb, tabs: Partial<TabAccess>, settings: CaptureSettings): 
       activeTab: async () => ({ id: 3, windowId: 1, url: pageInfo.url }),
       captureVisible: async () => '',
       readPage: vi.fn(async () => pageInfo),
+      readVisibleData: async () => [],
       openEditor: async () => undefined,
       ...tabs,
     },

@@ -26,6 +26,7 @@ function fakeTabs(overrides: Partial<TabAccess> = {}) {
     activeTab: vi.fn(async (): Promise<TargetTab | undefined> => pageTab),
     captureVisible: vi.fn(async () => PNG_DATA_URL),
     readPage: vi.fn(async (): Promise<unknown> => pageInfo),
+    readVisibleData: vi.fn(async (): Promise<unknown> => []),
     openEditor: vi.fn(async () => undefined),
     ...overrides,
   };

@@ -37,6 +37,7 @@ async function pinDeps(answer: unknown | (() => Promise<unknown>)) {
     activeTab: async () => ({ id: 4, windowId: 1, url: pageInfo.url }),
     captureVisible,
     readPage: async () => pageInfo,
+    readVisibleData: async () => [],
     openEditor: async () => undefined,
   };
   const runFile = vi.fn(async () => (typeof answer === 'function' ? answer() : answer));

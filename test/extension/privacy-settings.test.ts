@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ALL_SCRUBBERS } from '#shared/pii';
 import {
+  ALL_SHOWN,
   defaultPrivacySettings,
   parseSelectorList,
   privacyStore,
@@ -28,14 +29,14 @@ const anySelector = () => true;
 describe('readPrivacySettings', () => {
   it('answers every scrubber on and no selectors when nothing is stored', async () => {
     await expect(readPrivacySettings(memoryPrivacyStore())).resolves.toEqual({ ok: true, value: defaultPrivacySettings });
-    expect(defaultPrivacySettings).toEqual({ scrub: ALL_SCRUBBERS, privateSelectors: [] });
+    expect(defaultPrivacySettings).toEqual({ scrub: ALL_SCRUBBERS, redactShown: ALL_SHOWN, privateSelectors: [] });
   });
 
   it('fills what an older version did not store with the protective default', async () => {
     const store = memoryPrivacyStore({ scrub: { email: false } });
     await expect(readPrivacySettings(store)).resolves.toEqual({
       ok: true,
-      value: { scrub: { email: false, phone: true, card: true, token: true }, privateSelectors: [] },
+      value: { scrub: { email: false, phone: true, card: true, token: true }, redactShown: ALL_SHOWN, privateSelectors: [] },
     });
   });
 
@@ -56,9 +57,26 @@ describe('savePrivacySettings', () => {
   it('stores the scrubbers and one selector a line', async () => {
     const store = memoryPrivacyStore();
     const saved = await savePrivacySettings(store, { scrub: { ...ALL_SCRUBBERS, phone: false }, selectors: ' .email \n\n#card-holder\n' }, anySelector);
-    const expected = { scrub: { ...ALL_SCRUBBERS, phone: false }, privateSelectors: ['.email', '#card-holder'] };
+    const expected = { scrub: { ...ALL_SCRUBBERS, phone: false }, redactShown: ALL_SHOWN, privateSelectors: ['.email', '#card-holder'] };
     expect(saved).toEqual({ ok: true, value: expected });
     expect(store.value).toEqual(expected);
+  });
+
+  it('stores one switch per kind of personal data to cover in screenshots, each on unless switched off', async () => {
+    const store = memoryPrivacyStore();
+    const redactShown = { email: true, phone: false, card: true };
+    await expect(savePrivacySettings(store, { scrub: ALL_SCRUBBERS, redactShown, selectors: '' }, anySelector)).resolves.toMatchObject({
+      ok: true,
+      value: { redactShown },
+    });
+    await expect(readPrivacySettings(memoryPrivacyStore({ redactShown: { card: false } }))).resolves.toMatchObject({
+      ok: true,
+      value: { redactShown: { email: true, phone: true, card: false } },
+    });
+    await expect(readPrivacySettings(memoryPrivacyStore({ redactShown: { email: 'no' } }))).resolves.toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('redactShown.email'),
+    });
   });
 
   it('refuses a selector the browser cannot parse, and stores nothing', async () => {
@@ -95,7 +113,7 @@ describe('privacyStore (extension storage)', () => {
   it('lives in local storage under its own key, apart from the connection settings', async () => {
     await savePrivacySettings(privacyStore, { scrub: ALL_SCRUBBERS, selectors: '.secret' }, anySelector);
     await expect(fakeBrowser.storage.local.get('privacy')).resolves.toEqual({
-      privacy: { scrub: ALL_SCRUBBERS, privateSelectors: ['.secret'] },
+      privacy: { scrub: ALL_SCRUBBERS, redactShown: ALL_SHOWN, privateSelectors: ['.secret'] },
     });
     await expect(fakeBrowser.storage.local.get('settings')).resolves.toEqual({});
     await expect(readPrivacySettings(privacyStore)).resolves.toMatchObject({ ok: true, value: { privateSelectors: ['.secret'] } });

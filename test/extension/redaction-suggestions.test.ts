@@ -124,6 +124,45 @@ describe('readPageInfo (run in the page)', () => {
     ]);
   });
 
+  it('finds password and card fields in same-origin frames at any depth, placed and cut to each frame', async () => {
+    document.body.innerHTML = '<iframe id="outer" srcdoc="<input id=pw type=password><iframe id=inner></iframe>"></iframe>';
+    const frameDocument = async (frame: Element | null | undefined): Promise<Document> => {
+      for (let attempt = 0; attempt < 50; attempt += 1) {
+        const inner = frame instanceof HTMLIFrameElement ? frame.contentDocument : null;
+        if (inner?.body?.firstChild) return inner;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      throw new Error('the frame did not load');
+    };
+    const frame = (element: Element | null | undefined, box: { x: number; y: number; width: number; height: number }) => {
+      if (!element) throw new Error('missing frame');
+      vi.spyOn(element, 'getBoundingClientRect').mockReturnValue(new DOMRect(box.x, box.y, box.width, box.height));
+      Object.defineProperty(element, 'clientWidth', { value: box.width });
+      Object.defineProperty(element, 'clientHeight', { value: box.height });
+    };
+    const outer = document.querySelector('#outer');
+    const outerDoc = await frameDocument(outer);
+    const innerFrame = outerDoc.querySelector('#inner');
+    innerFrame?.setAttribute('srcdoc', '<input id=cc autocomplete=cc-number><input id=cut type=password>');
+    const innerDoc = await frameDocument(innerFrame);
+    frame(outer, { x: 100, y: 200, width: 400, height: 300 });
+    frame(innerFrame, { x: 0, y: 100, width: 300, height: 100 });
+    const box = (element: Element | null, rect: DOMRect) => {
+      if (!element) throw new Error('missing element');
+      vi.spyOn(element, 'getBoundingClientRect').mockReturnValue(rect);
+    };
+    box(outerDoc.querySelector('#pw'), new DOMRect(10, 20, 200, 30));
+    box(innerDoc.querySelector('#cc'), new DOMRect(5, 5, 100, 20));
+    // Half of it below the inner frame's bottom edge: only the visible half is covered.
+    box(innerDoc.querySelector('#cut'), new DOMRect(5, 80, 100, 40));
+
+    expect(readPageInfo().sensitiveAreas).toEqual([
+      { kind: 'password', x: 110, y: 220, width: 200, height: 30 },
+      { kind: 'password', x: 105, y: 380, width: 100, height: 20 },
+      { kind: 'card', x: 105, y: 305, width: 100, height: 20 },
+    ]);
+  });
+
   it('is self-contained: executeScript sends only its source', () => {
     // Anything imported would appear as a bundler-renamed identifier; the function must build
     // everything it uses from the page's globals.
@@ -153,6 +192,7 @@ describe('captureScreen', () => {
         activeTab: async () => ({ id: 1, windowId: 1, url: page.url }),
         captureVisible: async () => `data:image/png;base64,${btoa('\x89PNG\r\n\x1a\n')}`,
         readPage: async () => page,
+        readVisibleData: async () => [],
         openEditor: async () => undefined,
       },
       systemInfo: async () => ({ browser: { name: 'Chrome', version: '131' }, os: 'Linux', extensionVersion: '0.1.0' }),

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ALL_SCRUBBERS, describeScrubbed, luhnValid, scrubText, scrubUrl } from '#shared/pii';
+import { ALL_SCRUBBERS, describeScrubbed, findPersonalData, luhnValid, SCRUB_MARKERS, scrubText, scrubUrl } from '#shared/pii';
 
 const only = (kind: 'email' | 'phone' | 'card' | 'token') => ({ email: false, phone: false, card: false, token: false, [kind]: true });
 
@@ -172,5 +172,38 @@ describe('scrubText', () => {
     const text = 'Mail jane@example.com, call 555-123-4567, card 4111 1111 1111 1111, https://a.example/?token=abc&x=1';
     const once = scrubText(text).text;
     expect(scrubText(once).text).toBe(once);
+  });
+});
+
+describe('findPersonalData', () => {
+  const samples = [
+    'Jane (jane@example.com) called from +1 555 0100 about card 4111 1111 1111 1111.',
+    'Order 1234567890123 on 2024-01-05, version 1.2.3, phone (030) 1234-5678, card 4111-1111-1111-1112',
+    'icon@2x.png and mail bob.smith@mail.example.org; 555.123.4567',
+  ];
+
+  it('finds what scrubText hides, at the offsets it hides', () => {
+    for (const text of samples) {
+      const matches = findPersonalData(text);
+      let rebuilt = '';
+      let at = 0;
+      for (const match of matches) {
+        rebuilt += text.slice(at, match.start) + SCRUB_MARKERS[match.kind];
+        at = match.end;
+      }
+      rebuilt += text.slice(at);
+      expect(rebuilt).toBe(scrubText(text, { ...ALL_SCRUBBERS, token: false }).text);
+    }
+  });
+
+  it('names each kind, checks cards with Luhn, and looks only for the kinds asked', () => {
+    const text = samples[0] ?? '';
+    expect(findPersonalData(text).map((match) => [match.kind, text.slice(match.start, match.end)])).toEqual([
+      ['email', 'jane@example.com'],
+      ['phone', '+1 555 0100'],
+      ['card', '4111 1111 1111 1111'],
+    ]);
+    expect(findPersonalData('card 4111 1111 1111 1112')).toEqual([]);
+    expect(findPersonalData(text, { email: false, phone: true, card: false }).map((match) => match.kind)).toEqual(['phone']);
   });
 });

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { scrubberKinds, type ScrubberKind } from '#shared/pii';
+import { scrubberKinds, visibleDataKinds, type ScrubberKind, type VisibleDataKind } from '#shared/pii';
 import {
   defaultPrivacySettings,
   privacyStore,
@@ -17,6 +17,12 @@ const scrubberLabels: Record<ScrubberKind, { label: string; example: string }> =
   token: { label: 'Secrets in links', example: 'token, key, signature, session… parameters → [redacted]' },
 };
 
+const shownLabels: Record<VisibleDataKind, string> = {
+  email: 'Email addresses',
+  phone: 'Phone numbers',
+  card: 'Payment card numbers (checked with the card checksum)',
+};
+
 /**
  * The privacy part of Options: which scrubbers run on comments, quotes and page addresses, and
  * which page elements are always redacted in screenshots. Saved on its own (`local:privacy`).
@@ -24,6 +30,7 @@ const scrubberLabels: Record<ScrubberKind, { label: string; example: string }> =
 export function PrivacySettings() {
   const id = useId();
   const [scrub, setScrub] = useState(defaultPrivacySettings.scrub);
+  const [redactShown, setRedactShown] = useState(defaultPrivacySettings.redactShown);
   const [selectors, setSelectors] = useState('');
   const [selectorProblem, setSelectorProblem] = useState(false);
   const [message, setMessage] = useState('');
@@ -34,6 +41,7 @@ export function PrivacySettings() {
       .then((settings) => {
         if (!settings.ok) return setMessage(settings.reason);
         setScrub(settings.value.scrub);
+        setRedactShown(settings.value.redactShown);
         setSelectors(settings.value.privateSelectors.join('\n'));
       })
       .catch((error: unknown) => setMessage(`Could not read the privacy settings: ${errorMessage(error)}`));
@@ -42,7 +50,7 @@ export function PrivacySettings() {
   async function apply(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setBusy(true);
-    const saved = await savePrivacySettings(privacyStore, { scrub, selectors }, selectorChecker(document)).catch(
+    const saved = await savePrivacySettings(privacyStore, { scrub, redactShown, selectors }, selectorChecker(document)).catch(
       (error: unknown) => ({ ok: false as const, reason: `Could not store the privacy settings: ${errorMessage(error)}` }),
     );
     setBusy(false);
@@ -73,6 +81,21 @@ export function PrivacySettings() {
               </span>
             </div>
           ))}
+        </fieldset>
+        <fieldset>
+          <legend>Cover in screenshots when the page shows them</legend>
+          {visibleDataKinds.map((kind) => (
+            <div className="check" key={kind}>
+              <input
+                id={`${id}-shown-${kind}`}
+                type="checkbox"
+                checked={redactShown[kind]}
+                onChange={(event) => setRedactShown({ ...redactShown, [kind]: event.target.checked })}
+              />
+              <label htmlFor={`${id}-shown-${kind}`}>{shownLabels[kind]}</label>
+            </div>
+          ))}
+          <p className="hint">Found in the page’s text (and in frames of the same site) when you capture; each box is listed in the editor, where you can remove it.</p>
         </fieldset>
         <label htmlFor={`${id}-selectors`}>Private elements</label>
         <textarea

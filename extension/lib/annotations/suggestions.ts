@@ -13,6 +13,12 @@ function reasonFor(area: SensitiveArea): string {
       return 'payment card field';
     case 'private':
       return 'marked private by the page';
+    case 'email-text':
+      return 'email address shown on the page';
+    case 'phone-text':
+      return 'phone number shown on the page';
+    case 'card-text':
+      return 'card number shown on the page';
     case 'selector': {
       const selector = area.selector ?? '';
       return `matches “${selector.length > 120 ? `${selector.slice(0, 119)}…` : selector}” from your privacy settings`;
@@ -52,8 +58,41 @@ export function toRedactionSuggestions(
     inner.x + inner.width <= outer.x + outer.width &&
     inner.y + inner.height <= outer.y + outer.height;
   // Of two identical boxes, the first stays.
-  return boxes.filter(
+  const kept = boxes.filter(
     (box, index) =>
       !boxes.some((other, otherIndex) => otherIndex !== index && within(box, other) && (!within(other, box) || otherIndex < index)),
   );
+  return fitToLimit(kept);
+}
+
+/** Suggestions a capture may start with, leaving room under the server's annotation limit for the user's shapes. */
+export const REDACTION_SUGGESTIONS_MAX = 150;
+
+/** Too many boxes (a page listing customers): neighbours in reading order are joined, so everything stays covered. */
+function fitToLimit(boxes: RedactionSuggestion[]): RedactionSuggestion[] {
+  if (boxes.length <= REDACTION_SUGGESTIONS_MAX) return boxes;
+  let merged = [...boxes].sort((a, b) => a.y - b.y || a.x - b.x);
+  while (merged.length > REDACTION_SUGGESTIONS_MAX) {
+    const next: RedactionSuggestion[] = [];
+    for (let index = 0; index < merged.length; index += 2) {
+      const a = merged[index];
+      const b = merged[index + 1];
+      if (!a) break;
+      if (!b) {
+        next.push(a);
+        break;
+      }
+      const x = Math.min(a.x, b.x);
+      const y = Math.min(a.y, b.y);
+      next.push({
+        x,
+        y,
+        width: round4(Math.max(a.x + a.width, b.x + b.width) - x),
+        height: round4(Math.max(a.y + a.height, b.y + b.height) - y),
+        reason: a.reason === b.reason ? a.reason : 'personal data shown on the page',
+      });
+    }
+    merged = next;
+  }
+  return merged;
 }

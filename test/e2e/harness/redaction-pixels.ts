@@ -102,3 +102,24 @@ export function expectRedactedPixels(stats: { solid: RegionStats[]; pixelated: R
   expect(control.uploadedEdges, 'the heading is still text').toBeGreaterThan(control.originalEdges * 0.6);
   expect(control.difference, 'the heading is as it was (up to lossy encoding)').toBeLessThan(8);
 }
+
+/** Boxes Snag added over what the page showed: each hid something legible, and is flat black now. */
+export function expectCoveredPixels(stats: { covered: RegionStats[]; control: RegionStats }): void {
+  for (const covered of stats.covered) {
+    expect(covered.originalEdges, 'something was legible there before').toBeGreaterThan(2);
+    expect(covered.difference, 'the pixels changed').toBeGreaterThan(10);
+    expect(covered.uploadedBrightness, 'a black box').toBeLessThan(20);
+    expect(covered.uploadedEdges, 'a flat box').toBeLessThan(1);
+  }
+  expect(stats.control.uploadedEdges, 'the heading is still text').toBeGreaterThan(stats.control.originalEdges * 0.6);
+  expect(stats.control.difference, 'the heading is as it was (up to lossy encoding)').toBeLessThan(8);
+}
+
+/** What Snag covers on support.html: text on the page, and fields in same-origin frames two deep. */
+export const SUPPORT_PAGE_REASONS = [
+  'card number shown on the page',
+  'email address shown on the page',
+  'password field',
+  'payment card field',
+  'phone number shown on the page',
+];
