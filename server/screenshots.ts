@@ -173,6 +173,13 @@ export class ScreenshotStore {
     }
   }
 
+  /** `exclusive` over several content addresses at once, taken in sorted order so two callers cannot deadlock. */
+  async exclusiveAll<T>(sha256s: readonly string[], work: () => Promise<T>): Promise<T> {
+    const [first, ...rest] = [...new Set(sha256s)].sort();
+    if (first === undefined) return work();
+    return this.exclusive(first, () => this.exclusiveAll(rest, work));
+  }
+
   /** Every stored file's SHA-256, one directory (2-hex prefix) at a time. */
   async *storedFiles(): AsyncGenerator<string[]> {
     for (const prefix of (await readdir(this.root)).sort()) {

@@ -8,25 +8,38 @@ export interface ScreenshotErasureDeps {
 
 const DRAIN_BATCH = 500;
 
+/** Files checked and removed under one set of locks: two queries per batch, not per file. */
+const ERASE_BATCH = 100;
+
 /**
  * Removes the files of these journaled SHA-256 unless a capture points at them again (an upload
  * of the same bytes to another capture), then takes them off the journal. A file that cannot be
  * removed stays journaled and is tried again at the next drain. Answers how many files went.
  */
-export async function eraseScreenshots({ store, screenshots }: ScreenshotErasureDeps, sha256s: readonly string[]): Promise<number> {
+export async function eraseScreenshots(deps: ScreenshotErasureDeps, sha256s: readonly string[]): Promise<number> {
   let removed = 0;
-  for (const sha256 of sha256s) {
-    try {
-      await screenshots.exclusive(sha256, async () => {
-        const inUse = await store.dataControl.screenshotsInUse([sha256]);
-        if (!inUse.has(sha256) && (await screenshots.delete(sha256))) removed += 1;
-        await store.dataControl.clearScreenshotErasures([sha256]);
-      });
-    } catch (error) {
-      console.error(`could not remove screenshot file ${sha256} of a deleted capture; will try again at the next start:`, error);
-    }
+  for (let start = 0; start < sha256s.length; start += ERASE_BATCH) {
+    removed += await eraseBatch(deps, sha256s.slice(start, start + ERASE_BATCH));
   }
   return removed;
+}
+
+async function eraseBatch({ store, screenshots }: ScreenshotErasureDeps, batch: readonly string[]): Promise<number> {
+  return screenshots.exclusiveAll(batch, async () => {
+    let removed = 0;
+    const inUse = await store.dataControl.screenshotsInUse(batch);
+    const settled: string[] = [];
+    for (const sha256 of batch) {
+      try {
+        if (!inUse.has(sha256) && (await screenshots.delete(sha256))) removed += 1;
+        settled.push(sha256);
+      } catch (error) {
+        console.error(`could not remove screenshot file ${sha256} of a deleted capture; will try again at the next start:`, error);
+      }
+    }
+    await store.dataControl.clearScreenshotErasures(settled);
+    return removed;
+  });
 }
 
 /** Works through the whole journal (a crash or a failed removal leaves entries); answers how many files went. */
@@ -51,13 +64,20 @@ export async function sweepOrphanScreenshots({ store, screenshots }: ScreenshotE
     for (let start = 0; start < stored.length; start += DRAIN_BATCH) {
       const chunk = stored.slice(start, start + DRAIN_BATCH);
       const inUse = await store.dataControl.screenshotsInUse(chunk);
-      for (const sha256 of chunk.filter((sha) => !inUse.has(sha))) {
-        // Checked again under the file's lock: an upload may have claimed it meanwhile.
-        await screenshots.exclusive(sha256, async () => {
-          if ((await store.dataControl.screenshotsInUse([sha256])).has(sha256)) return;
-          if (await screenshots.delete(sha256)) removed += 1;
-        });
-      }
+      const unused = chunk.filter((sha) => !inUse.has(sha));
+      // Checked again under the files' locks: an upload may have claimed one meanwhile.
+      removed += await screenshots.exclusiveAll(unused, async () => {
+        const claimed = await store.dataControl.screenshotsInUse(unused);
+        let gone = 0;
+        for (const sha256 of unused.filter((sha) => !claimed.has(sha))) {
+          try {
+            if (await screenshots.delete(sha256)) gone += 1;
+          } catch (error) {
+            console.error(`could not remove screenshot file ${sha256}, which no capture uses; will try again at the next start:`, error);
+          }
+        }
+        return gone;
+      });
     }
   }
   return removed;

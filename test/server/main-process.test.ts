@@ -1,23 +1,15 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionInfo, tokenCreated } from '#shared/account';
 import { API_PREFIX, health, me } from '#shared/api';
-import { captureInput } from '#shared/capture';
 import { captureDetail } from '#shared/review';
-import { canonicalHash } from '../../server/canonical-json';
-import { openSqliteStore } from '../../server/store/sqlite';
-import { hashToken } from '../../server/tokens';
-import { createUserWithToken, fakePng, sampleCaptureInput } from './helpers';
+import { sampleCaptureInput } from './helpers';
+import { run, start } from './server-process';
 
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-const LISTENING = /^Snag server listening on (http:\/\/\S+)$/m;
 const SETUP_LINK = /^Create the first admin account: (http:\/\/\S+\/#\/invite\/([A-Za-z0-9_-]+))$/m;
 
 /** Joins through the setup link as the first admin, then makes a full API token as a script would. */
@@ -37,45 +29,6 @@ async function firstAdminToken(url: string, inviteToken: string): Promise<string
   });
   expect(made.status).toBe(201);
   return tokenCreated.parse(await made.json()).secret;
-}
-
-interface Running {
-  child: ChildProcess;
-  url: string;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-function run(env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  const { ADMIN_TOKEN: _ignored, ...inherited } = process.env;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: repoRoot,
-    env: { ...inherited, HOST: '127.0.0.1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let text = '';
-  child.stdout?.on('data', (chunk: Buffer) => (text += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (text += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => text, exited };
-}
-
-async function start(env: Record<string, string>): Promise<Running> {
-  const started = run({ PORT: '0', ...env });
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const url = LISTENING.exec(started.output())?.[1];
-    if (url !== undefined) {
-      // The other startup lines are printed in the same tick; one request makes sure they have arrived.
-      await fetch(`${url}/healthz`);
-      return { ...started, url };
-    }
-    if (started.child.exitCode !== null || Date.now() > deadline) {
-      started.child.kill('SIGKILL');
-      throw new Error(`server did not start:\n${started.output()}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 describe('server/main.ts as a real process', () => {
@@ -203,84 +156,6 @@ describe('server/main.ts as a real process', () => {
       try {
         const stored = new Set(db.prepare('select id from captures').pluck().all());
         expect(acknowledged.filter((id) => !stored.has(id))).toEqual([]);
-      } finally {
-        db.close();
-      }
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
-  }, 120_000);
-
-  it('finishes an erasure that kill -9 interrupted at the next start, leaving no screenshot file behind', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'snag-main-erase-'));
-    const token = 'erasure-test-admin-token-1234';
-    const screenshotsDir = join(dir, 'screenshots');
-    const countFiles = async () => {
-      let count = 0;
-      for (const prefix of await readdir(screenshotsDir)) count += (await readdir(join(screenshotsDir, prefix))).length;
-      return count;
-    };
-    try {
-      // Seeded in-process (fast): captures about one customer, each with its own screenshot file.
-      const doomed = 1500;
-      const store = await openSqliteStore(join(dir, 'snag.db'));
-      const admin = await createUserWithToken(store, { name: 'Admin', role: 'admin', tokenHash: hashToken(token) });
-      const seed = async (index: number, customer: string) => {
-        const bytes = fakePng(300);
-        // Distinct bytes, so distinct files.
-        new DataView(bytes.buffer).setUint32(8, index);
-        const sha256 = createHash('sha256').update(bytes).digest('hex');
-        const path = join(screenshotsDir, sha256.slice(0, 2), sha256);
-        await mkdir(join(path, '..'), { recursive: true });
-        await writeFile(path, bytes);
-        const input = captureInput.parse(sampleCaptureInput({ customer }));
-        await store.createCapture({ input, inputHash: canonicalHash(input), reporter: admin, receivedAt: new Date().toISOString() });
-        await store.attachScreenshot(input.id, { sha256, bytes: bytes.byteLength, contentType: 'image/png' });
-        return input.id;
-      };
-      for (let start = 0; start < doomed; start += 100) {
-        await Promise.all(Array.from({ length: 100 }, (_, offset) => seed(start + offset + 1, 'Doomed Corp')));
-      }
-      const kept = await seed(doomed + 1, 'Initech');
-      await store.close();
-      expect(await countFiles()).toBe(doomed + 1);
-
-      const first = await start({ DATA_DIR: dir });
-      let remaining: number;
-      try {
-        const erasing = fetch(`${first.url}${API_PREFIX}/data/delete-by-customer`, {
-          method: 'POST',
-          headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-          body: JSON.stringify({ customer: 'doomed corp' }),
-        }).catch(() => null);
-        // Kill it as soon as files start to go: the rows are gone by then, most files are not.
-        while ((await countFiles()) === doomed + 1) await new Promise((resolve) => setImmediate(resolve));
-        first.child.kill('SIGKILL');
-        await first.exited;
-        await erasing;
-        remaining = await countFiles();
-      } finally {
-        first.child.kill('SIGKILL');
-      }
-      // The kill landed mid-erasure: some files were removed, others were left behind.
-      expect(remaining).toBeGreaterThan(1);
-      expect(remaining).toBeLessThan(doomed + 1);
-
-      const second = await start({ DATA_DIR: dir });
-      try {
-        expect(second.output()).toMatch(/Removed \d+ screenshot file\(s\) of deleted captures/);
-        expect(await countFiles()).toBe(1);
-        const image = await fetch(`${second.url}${API_PREFIX}/captures/${kept}/screenshot`, { headers: { Authorization: `Bearer ${token}` } });
-        expect(image.status).toBe(200);
-        second.child.kill('SIGTERM');
-        expect(await second.exited).toBe(0);
-      } finally {
-        second.child.kill('SIGKILL');
-      }
-      const db = new BetterSqlite3(join(dir, 'snag.db'), { readonly: true });
-      try {
-        expect(db.prepare('select count(*) from captures').pluck().get()).toBe(1);
-        expect(db.prepare('select count(*) from screenshot_erasures').pluck().get()).toBe(0);
       } finally {
         db.close();
       }

@@ -86,7 +86,7 @@ function ByPerson({ session }: { session: Session }) {
 
   return (
     <>
-      <p className="acct-hint">Every capture this person sent, with its screenshot. Their account stays (deactivate it under Members).</p>
+      <p className="acct-hint">Every capture this person sent, with its screenshot, and the comments they wrote on others’ captures. Their account stays (deactivate it under Members).</p>
       {confirming === null ? (
         <form className="acct-inline-form" onSubmit={start} noValidate aria-label="Delete by person">
           <Field label="Person" error={pickError}>
@@ -156,7 +156,8 @@ function ByCustomer({ session }: { session: Session }) {
   return (
     <>
       <p className="acct-hint">
-        Every capture that names this customer (ignoring upper and lower case), and the name in the customer suggestions.
+        Every capture that names this customer (ignoring upper and lower case), the name in the customer suggestions, and
+        every saved view that names the customer.
       </p>
       {confirming === null ? (
         <form className="acct-inline-form" onSubmit={start} noValidate aria-label="Delete by customer">
