@@ -1,3 +1,4 @@
+import { addressBucket } from '../middleware/hardening';
 import type { AccountStore, ThrottleResult } from '../store/accounts/store';
 
 const MINUTE = 60_000;
@@ -33,10 +34,10 @@ export class AccountThrottles {
     private readonly now: () => Date,
   ) {}
 
-  /** Spends one attempt of the account's and of the address's budget; refused if either is spent. */
+  /** Spends one attempt of the account's and of the address's budget (an IPv6 /64 is one address); refused if either is spent. */
   async takeSignIn(email: string, ip: string): Promise<ThrottleResult> {
     await this.sweep();
-    const byIp = await this.take(SIGN_IN_BY_IP, ip);
+    const byIp = await this.take(SIGN_IN_BY_IP, addressBucket(ip));
     if (!byIp.ok) return byIp;
     return this.take(SIGN_IN_BY_EMAIL, email);
   }
@@ -44,11 +45,11 @@ export class AccountThrottles {
   /** The account's failures are forgiven; the address's are not, but this attempt was no failure. */
   async signedIn(email: string, ip: string): Promise<void> {
     await this.accounts.resetThrottle(`${SIGN_IN_BY_EMAIL.prefix}:${email}`);
-    await this.accounts.refundThrottle(`${SIGN_IN_BY_IP.prefix}:${ip}`, SIGN_IN_BY_IP.capacity);
+    await this.accounts.refundThrottle(`${SIGN_IN_BY_IP.prefix}:${addressBucket(ip)}`, SIGN_IN_BY_IP.capacity);
   }
 
   startPairing(ip: string): Promise<ThrottleResult> {
-    return this.take(PAIRING_BY_IP, ip);
+    return this.take(PAIRING_BY_IP, addressBucket(ip));
   }
 
   /** Spends one try of the person's code budget before the code is looked up. */
