@@ -68,6 +68,21 @@ export function describeThrottleConformance(current: () => Store): void {
       expect(await current().accounts.heldTokens(gus.id, T0)).toBe(5);
     });
 
+    it('approves pairings only while the person is under the cap, even when approvals race', async () => {
+      const gus = await person();
+      await current().accounts.createToken(token(gus.id, 0));
+      const codes = ['BCDFGHJK', 'BCDFGHJM', 'BCDFGHJN', 'BCDFGHJP', 'BCDFGHJQ', 'BCDFGHJR'];
+      for (const [n, userCode] of codes.entries()) {
+        await current().accounts.createPairing({ id: `p${n}`, userCode, deviceName: 'Chrome', pollSecretHash: 's', at: T0, expiresAt: later(10) });
+      }
+      const results = await Promise.all(
+        codes.map((userCode) => current().accounts.decidePairing({ userCode, userId: gus.id, decision: 'approved', at: T0, maxHeld: 3 })),
+      );
+      expect(results.filter((result) => result.status === 'decided')).toHaveLength(2);
+      expect(results.filter((result) => result.status === 'limit_reached')).toHaveLength(4);
+      expect(await current().accounts.heldTokens(gus.id, T0)).toBe(3);
+    });
+
     it('counts unrevoked tokens and approved, uncollected, unexpired pairings', async () => {
       const gus = await person();
       const [kept, revoked] = [await current().accounts.createToken(token(gus.id, 1)), await current().accounts.createToken(token(gus.id, 2))];
