@@ -118,4 +118,17 @@ describe('storage per person', () => {
     expect((await postCapture({ app, token: ann.token }, input)).status).toBe(201);
     expect((await putScreenshot({ app, token: ann.token }, input.id, fakePng(6000, 5))).status).toBe(201);
   });
+
+  it('lets racing uploads fill the quota, never pass it', async () => {
+    const app = appWith({ storageBytesPerPerson: 10_000 });
+    const guest = await addMember(t.store, { role: 'guest', password: null });
+    const as = { app, token: guest.token };
+    const inputs = Array.from({ length: 6 }, () => sampleCaptureInput());
+    for (const input of inputs) expect((await postCapture(as, input)).status).toBe(201);
+    const results = await Promise.all(inputs.map((input, n) => putScreenshot(as, input.id, fakePng(3000, n + 10))));
+    expect(results.filter((res) => res.status === 201)).toHaveLength(3);
+    expect(results.filter((res) => res.status === 413)).toHaveLength(3);
+    expect(await t.store.accounts.screenshotBytesOf(guest.user.id)).toBe(9000);
+    expect(await t.screenshots.pendingTempFiles()).toEqual([]);
+  });
 });
