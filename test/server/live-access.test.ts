@@ -6,13 +6,13 @@ import { EventBus } from '../../server/live/event-bus';
 import { eventRoutes } from '../../server/routes/events';
 import {
   addMember,
-  addSignedInMember,
   API_PREFIX,
   authHeaders,
   callApi,
   makeTestApp,
   postCapture,
   sampleCaptureInput,
+  sessionFor,
   type TestApp,
 } from './helpers';
 
@@ -60,7 +60,7 @@ async function expectDelivery(reader: Reader): Promise<void> {
   await reader.cancel();
 }
 
-describe('an open /events stream loses access with its caller', () => {
+describe('an open /events stream loses access with its caller', { timeout: 30_000 }, () => {
   it('ends when the member is deactivated', async () => {
     const ops = await addMember(t.store, { role: 'ops', password: null });
     const stream = await openStream(authHeaders(ops.token));
@@ -81,17 +81,19 @@ describe('an open /events stream loses access with its caller', () => {
   });
 
   it('ends when the session signs out, and only that session’s streams; signing out everywhere ends the rest', async () => {
-    const ops = await addSignedInMember(t, { role: 'ops' });
-    const other = await addSignedInMember(t, { role: 'ops' });
-    const ended = await openStream({ Cookie: ops.session.cookie });
-    const stillOpen = await openStream({ Cookie: other.session.cookie });
+    // Sessions made in the store: no password hashing, so the test does not race its timeout.
+    const ops = await addMember(t.store, { role: 'ops', password: null });
+    const other = await addMember(t.store, { role: 'ops', password: null });
+    const [opsSession, otherSession] = [await sessionFor(t.store, ops.user.id), await sessionFor(t.store, other.user.id)];
+    const ended = await openStream({ Cookie: opsSession.cookie });
+    const stillOpen = await openStream({ Cookie: otherSession.cookie });
     const byToken = await openStream(authHeaders(other.token));
-    expect((await callApi(t.app, 'DELETE', '/session', { session: ops.session })).status).toBe(204);
+    expect((await callApi(t.app, 'DELETE', '/session', { session: opsSession })).status).toBe(204);
     await expectEndedWithoutDelivery(ended);
     // The other person's streams heard that capture.
     for (const open of [stillOpen, byToken]) expect(await readUntil(open, 'event: capture')).toContain('event: capture');
 
-    expect((await callApi(t.app, 'POST', '/session/revoke-all', { session: other.session })).status).toBe(204);
+    expect((await callApi(t.app, 'POST', '/session/revoke-all', { session: otherSession })).status).toBe(204);
     await expectEndedWithoutDelivery(stillOpen);
     // Signing out everywhere ends sessions, not API tokens.
     await expectDelivery(byToken);

@@ -34,7 +34,7 @@ async function expectError(res: Response, status: number, code: string): Promise
   return body.error.message;
 }
 
-describe('tokens per person', () => {
+describe('tokens per person', { timeout: 30_000 }, () => {
   it('refuses a token past the cap with 409 naming the remedy, also under concurrency, and counts revoked ones out', async () => {
     const app = appWith({ tokensPerPerson: 5 });
     const guest = await addMember(t.store, { role: 'guest', password: null });
