@@ -70,11 +70,18 @@ let dummy: Promise<ParsedHash> | undefined;
  * whether someone is a member.
  */
 export async function burnPasswordCheck(password: string): Promise<void> {
-  dummy ??= hashPassword(randomBytes(16).toString('base64')).then((hash) => {
-    const parsed = parseHash(hash);
-    if (parsed === null) throw new Error('could not parse a hash just made');
-    return parsed;
-  });
+  dummy ??= hashPassword(randomBytes(16).toString('base64')).then(
+    (hash) => {
+      const parsed = parseHash(hash);
+      if (parsed === null) throw new Error('could not parse a hash just made');
+      return parsed;
+    },
+    (error: unknown) => {
+      // A refusal (a full hashing queue) must not stick: the next check makes it afresh.
+      dummy = undefined;
+      throw error;
+    },
+  );
   const { salt, key, cost } = await dummy;
   timingSafeEqual(await derive(password, salt, key.length, cost), key);
 }

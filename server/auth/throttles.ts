@@ -1,4 +1,6 @@
+import { addressBucket } from '../middleware/hardening';
 import type { AccountStore, ThrottleResult } from '../store/accounts/store';
+import { hashToken } from '../tokens';
 
 const MINUTE = 60_000;
 
@@ -33,22 +35,22 @@ export class AccountThrottles {
     private readonly now: () => Date,
   ) {}
 
-  /** Spends one attempt of the account's and of the address's budget; refused if either is spent. */
+  /** Spends one attempt of the account's and of the address's budget (an IPv6 /64 is one address); refused if either is spent. */
   async takeSignIn(email: string, ip: string): Promise<ThrottleResult> {
     await this.sweep();
-    const byIp = await this.take(SIGN_IN_BY_IP, ip);
+    const byIp = await this.take(SIGN_IN_BY_IP, addressBucket(ip));
     if (!byIp.ok) return byIp;
     return this.take(SIGN_IN_BY_EMAIL, email);
   }
 
   /** The account's failures are forgiven; the address's are not, but this attempt was no failure. */
   async signedIn(email: string, ip: string): Promise<void> {
-    await this.accounts.resetThrottle(`${SIGN_IN_BY_EMAIL.prefix}:${email}`);
-    await this.accounts.refundThrottle(`${SIGN_IN_BY_IP.prefix}:${ip}`, SIGN_IN_BY_IP.capacity);
+    await this.accounts.resetThrottle(keyOf(SIGN_IN_BY_EMAIL, email));
+    await this.accounts.refundThrottle(keyOf(SIGN_IN_BY_IP, addressBucket(ip)), SIGN_IN_BY_IP.capacity);
   }
 
   startPairing(ip: string): Promise<ThrottleResult> {
-    return this.take(PAIRING_BY_IP, ip);
+    return this.take(PAIRING_BY_IP, addressBucket(ip));
   }
 
   /** Spends one try of the person's code budget before the code is looked up. */
@@ -58,12 +60,12 @@ export class AccountThrottles {
 
   /** The code was right: only wrong ones count. */
   pairingCodeRight(userId: string): Promise<void> {
-    return this.accounts.refundThrottle(`${PAIRING_CODE_BY_USER.prefix}:${userId}`, PAIRING_CODE_BY_USER.capacity);
+    return this.accounts.refundThrottle(keyOf(PAIRING_CODE_BY_USER, userId), PAIRING_CODE_BY_USER.capacity);
   }
 
   private take(budget: Budget, key: string): Promise<ThrottleResult> {
-    const { prefix, capacity, windowMs } = budget;
-    return this.accounts.takeThrottle({ key: `${prefix}:${key}`, capacity, windowMs, at: this.now().toISOString() });
+    const { capacity, windowMs } = budget;
+    return this.accounts.takeThrottle({ key: keyOf(budget, key), capacity, windowMs, at: this.now().toISOString() });
   }
 
   private async sweep(): Promise<void> {
@@ -72,4 +74,9 @@ export class AccountThrottles {
     this.lastSweep = at;
     await this.accounts.deleteIdleThrottles(new Date(at - SWEEP_EVERY_MS).toISOString());
   }
+}
+
+/** Hashed: what was typed as an email (sometimes a password) and addresses never reach the database. */
+function keyOf(budget: Budget, key: string): string {
+  return `${budget.prefix}:${hashToken(key)}`;
 }

@@ -4,7 +4,11 @@ import { allow } from '../auth/allow';
 import type { Auth, AppEnv } from '../env';
 import { errorBody } from '../http/errors';
 import type { EventBus } from '../live/event-bus';
+import { concerns, stillAllowed, type StreamCredential } from '../live/stream-access';
 import { StreamSlots } from '../live/stream-slots';
+import { readSessionCookie } from '../auth/session-cookie';
+import type { AccountStore } from '../store/accounts/store';
+import { hashToken } from '../tokens';
 
 export interface LiveStreamOptions {
   /** How often a `: ping` comment keeps proxies from closing an idle stream (tests shorten it). */
@@ -13,6 +17,9 @@ export interface LiveStreamOptions {
   streamsPerPerson?: number;
   /** Open streams in the whole server. */
   streamsTotal?: number;
+  /** When given, each ping first re-checks the caller's credential and role, ending the stream if they changed. */
+  accounts?: AccountStore;
+  now?: () => Date;
 }
 
 const DEFAULT_PING_INTERVAL_MS = 25_000;
@@ -41,6 +48,9 @@ export function eventRoutes(events: EventBus, options: LiveStreamOptions = {}) {
       return c.json(errorBody('unavailable', 'the server has as many live-update streams open as it allows; try again later'), 503, { 'Retry-After': '30' });
     }
     const userId = auth.user.id;
+    const cookie = auth.via === 'session' ? readSessionCookie(c) : undefined;
+    const credential: StreamCredential = { auth, ...(cookie === undefined ? {} : { sessionIdHash: hashToken(cookie) }) };
+    const { accounts, now = () => new Date() } = options;
     const signal = c.req.raw.signal;
     const encoder = new TextEncoder();
     let stop = () => {};
@@ -64,12 +74,23 @@ export function eventRoutes(events: EventBus, options: LiveStreamOptions = {}) {
         const unsubscribe = events.subscribe((event) => {
           if (canSee(auth, event)) send(`event: capture\ndata: ${JSON.stringify(event)}\n\n`);
         });
-        const pings = setInterval(() => send(': ping\n\n'), pingIntervalMs);
+        // Deactivation, revocation, sign-out, role change: announced on the bus, the stream ends at once.
+        const unwatch = events.onAccessChange((change) => {
+          if (concerns(change, credential)) end();
+        });
+        // Anything not announced (expiry, another process) is caught at the next ping.
+        const ping = async () => {
+          const allowed = accounts === undefined || (await stillAllowed(accounts, credential, now()).catch(() => false));
+          if (allowed) send(': ping\n\n');
+          else end();
+        };
+        const pings = setInterval(() => void ping(), pingIntervalMs);
         stop = () => {
           if (stopped) return;
           stopped = true;
           slots.release(userId);
           unsubscribe();
+          unwatch();
           clearInterval(pings);
           signal.removeEventListener('abort', end);
         };

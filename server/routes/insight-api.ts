@@ -18,5 +18,13 @@ export function insightApi(deps: ApiDeps) {
     .route('/insights/top', topRoutes(deps))
     .route('/export', exportRoutes(deps))
     .route('/reports', digestRoutes(deps))
-    .route('/events', eventRoutes(deps.events, { streamsPerPerson: deps.limits.streamsPerPerson, streamsTotal: deps.limits.streamsTotal }));
+    .route(
+      '/events',
+      eventRoutes(deps.events, {
+        streamsPerPerson: deps.limits.streamsPerPerson,
+        streamsTotal: deps.limits.streamsTotal,
+        accounts: deps.store.accounts,
+        now: deps.now,
+      }),
+    );
 }

@@ -25,7 +25,7 @@ export function memberFromUser(user: AccountUser): Member {
 }
 
 /** Admins manage who is in the workspace and with which role. */
-export function memberRoutes({ store, now }: ApiDeps) {
+export function memberRoutes({ store, now, events }: ApiDeps) {
   return new Hono<AppEnv>()
     .get('/', allow('members:manage'), async (c) => {
       const body: MemberList = { members: (await store.accounts.listUsers()).map(memberFromUser) };
@@ -46,6 +46,8 @@ export function memberRoutes({ store, now }: ApiDeps) {
           );
         case 'updated': {
           const { before, after } = result;
+          // Open live streams were opened with the old role or while active: end them now.
+          if (before.role !== after.role || before.active !== after.active) events.accessChanged({ kind: 'user', userId: id });
           const actor = actorOf(c);
           const ip = clientIp(c);
           if (before.role !== after.role) {

@@ -90,9 +90,17 @@ export function pairingRoutes({ store, now, limits }: ApiDeps, throttles: Accoun
       }
       const at = now().toISOString();
       // Approving hands out a token: it counts against the person's cap like one made by hand.
-      const held = await store.accounts.heldTokens(user.id, at);
-      if (held >= limits.tokensPerPerson) return c.json(tooManyTokens(held), 409);
-      const result = await store.accounts.decidePairing({ userCode: c.req.valid('json').userCode, userId: user.id, decision: 'approved', at });
+      const result = await store.accounts.decidePairing({
+        userCode: c.req.valid('json').userCode,
+        userId: user.id,
+        decision: 'approved',
+        at,
+        maxHeld: limits.tokensPerPerson,
+      });
+      if (result.status === 'limit_reached') {
+        await throttles.pairingCodeRight(user.id);
+        return c.json(tooManyTokens(result.held), 409);
+      }
       if (result.status === 'not_found') return c.json(unknownCode, 404);
       await throttles.pairingCodeRight(user.id);
       await store.audit.record({

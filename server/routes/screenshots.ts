@@ -9,6 +9,7 @@ import {
 import { allow } from '../auth/allow';
 import type { AppEnv } from '../env';
 import { errorBody } from '../http/errors';
+import { KeyedLock } from '../http/keyed-lock';
 import { validateParams } from '../http/validate';
 import type { ApiDeps } from './api-deps';
 import { callerOf, viewerOf } from './insight-scope';
@@ -40,6 +41,8 @@ function matchesEtag(header: string | undefined, etag: string): boolean {
 
 export function screenshotRoutes(deps: ApiDeps) {
   const { store, screenshots, events, limits } = deps;
+  // One upload per person at a time from the quota check to the attach, so racing uploads cannot pass the quota.
+  const uploadsByPerson = new KeyedLock();
   return new Hono<AppEnv>()
     .put('/:id/screenshot', allow('capture:create'), validateParams(captureIdParams), async (c) => {
       const { id } = c.req.valid('param');
@@ -91,24 +94,27 @@ export function screenshotRoutes(deps: ApiDeps) {
         return c.json(errorBody('conflict', 'this capture already has a different screenshot; it cannot be replaced'), 409);
       }
 
-      const refusal = typeRefusal(received.head, contentType.data) ?? (await quotaRefusal(store, user.id, limits.storageBytesPerPerson, received.bytes));
-      if (refusal !== null) {
-        await received.discard();
-        return c.json(refusal.body, refusal.status);
-      }
-
-      // File first, row second: a row must never point at bytes that are not on disk. Both under the
-      // file's lock, so an erasure of the same bytes cannot remove the file in between.
-      const result = await screenshots.exclusive(received.sha256, async () => {
-        try {
-          await received.commit();
-        } catch (error) {
+      const result = await uploadsByPerson.run(user.id, async () => {
+        const refusal = typeRefusal(received.head, contentType.data) ?? (await quotaRefusal(store, user.id, limits.storageBytesPerPerson, received.bytes));
+        if (refusal !== null) {
           await received.discard();
-          throw error;
+          return { status: 'refused' as const, refusal };
         }
-        return store.attachScreenshot(id, { sha256: received.sha256, bytes: received.bytes, contentType: contentType.data });
+        // File first, row second: a row must never point at bytes that are not on disk. Both under the
+        // file's lock, so an erasure of the same bytes cannot remove the file in between.
+        return screenshots.exclusive(received.sha256, async () => {
+          try {
+            await received.commit();
+          } catch (error) {
+            await received.discard();
+            throw error;
+          }
+          return store.attachScreenshot(id, { sha256: received.sha256, bytes: received.bytes, contentType: contentType.data });
+        });
       });
       switch (result.status) {
+        case 'refused':
+          return c.json(result.refusal.body, result.refusal.status);
         case 'attached':
           // A capture that declared its screenshot appears in the feed only now.
           publishChanges(events, declared === null ? 'capture.updated' : 'capture.created', [result.capture], user.id, deps.now().toISOString());

@@ -15,7 +15,7 @@ import { hashToken } from '../tokens';
 import type { ApiDeps } from './api-deps';
 
 /** Dashboard sign-in with email and password, and signing out (here or everywhere). */
-export function sessionRoutes({ store, now }: ApiDeps, throttles: AccountThrottles) {
+export function sessionRoutes({ store, now, events }: ApiDeps, throttles: AccountThrottles) {
   return new Hono<AppEnv>()
     .post('/', allow('public'), jsonBody(signInInput), async (c) => {
       const { email, password } = c.req.valid('json');
@@ -77,6 +77,7 @@ export function sessionRoutes({ store, now }: ApiDeps, throttles: AccountThrottl
       const sessionId = c.get('auth')?.sessionId;
       if (sessionId !== undefined) {
         await store.accounts.deleteSession(sessionId);
+        events.accessChanged({ kind: 'session', sessionId });
         await store.audit.record({ action: 'session.signed_out', actor: actorOf(c), ip: clientIp(c), at: now().toISOString() });
       }
       clearSessionCookie(c);
@@ -85,6 +86,7 @@ export function sessionRoutes({ store, now }: ApiDeps, throttles: AccountThrottl
     .post('/revoke-all', allow('account:manage'), async (c) => {
       const actor = actorOf(c);
       const ended = await store.accounts.deleteUserSessions(actor.id);
+      events.accessChanged({ kind: 'sessions', userId: actor.id });
       await store.audit.record({
         action: 'session.signed_out_everywhere',
         actor,

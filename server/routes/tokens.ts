@@ -29,7 +29,7 @@ export function tooManyTokens(held: number) {
 }
 
 /** API tokens for scripts (and the ones pairing gave the extension): list, create, revoke. */
-export function tokenRoutes({ store, now, limits }: ApiDeps) {
+export function tokenRoutes({ store, now, limits, events }: ApiDeps) {
   return new Hono<AppEnv>()
     .get('/', allow('account:manage'), validateQuery(tokenListQuery), async (c) => {
       const { all } = c.req.valid('query');
@@ -71,6 +71,7 @@ export function tokenRoutes({ store, now, limits }: ApiDeps) {
       if (token.revokedAt === null) {
         const at = now().toISOString();
         await store.accounts.revokeToken(id, at);
+        events.accessChanged({ kind: 'token', tokenId: id });
         await store.audit.record({
           action: 'token.revoked',
           actor: actorOf(c),

@@ -84,6 +84,11 @@ describe('sign-in throttling under concurrency', { timeout: 60_000 }, () => {
     expect(statuses.filter((status) => status === 429)).toHaveLength(230);
   });
 
+  it('counts a whole IPv6 /64 as one address', async () => {
+    const results = await Promise.all(Array.from({ length: 25 }, (_, i) => signIn(`v6user${i}@example.com`, 'wrong', `2001:db8:1:2::${(i + 1).toString(16)}`)));
+    expect(results.filter((res) => res.status === 429)).toHaveLength(5);
+  });
+
   it('does not count a successful sign-in against the address', async () => {
     for (let attempt = 0; attempt < 21; attempt++) expect((await signIn(ann.email, TEST_PASSWORD, '203.0.113.10')).status).toBe(200);
   });

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HashingBusy, HashingGate, passwordHashing } from '../../server/auth/hashing-gate';
+import { apiError } from '#shared/api';
 import { API_PREFIX, authHeaders, fakePng, fromAddress, makeTestApp, postCapture, putScreenshot, sampleCaptureInput, type TestApp } from './helpers';
 
 /** A promise with its resolver outside, to hold work open for as long as a test wants. */
@@ -39,6 +40,40 @@ describe('HashingGate', () => {
     const gate = new HashingGate(1, 1);
     await expect(gate.run(() => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
     expect(await gate.run(async () => 'next')).toBe('next');
+  });
+});
+
+// Runs before any other sign-in in this file, so the unknown-email dummy hash is not made yet.
+describe('a full hashing queue', { timeout: 60_000 }, () => {
+  let t: TestApp;
+  beforeEach(async () => {
+    t = await makeTestApp();
+  });
+  afterEach(async () => {
+    await t.close();
+  });
+
+  it('answers 503 with Retry-After when the queue of password checks is full', async () => {
+    const hold = deferred();
+    const full = passwordHashing.maxActive + passwordHashing.maxWaiting;
+    const holders = Array.from({ length: full }, () => passwordHashing.run(() => hold.promise));
+    const res = await t.app.request(
+      `${API_PREFIX}/session`,
+      { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'late@example.com', password: 'x' }) },
+      fromAddress('192.0.2.200'),
+    );
+    hold.resolve();
+    await Promise.all(holders);
+    expect(res.status).toBe(503);
+    expect(res.headers.get('Retry-After')).toBe('5');
+    expect(apiError.parse(await res.json()).error.code).toBe('unavailable');
+    // The refusal is not remembered: the next check runs (here the first, which makes the dummy hash).
+    const next = await t.app.request(
+      `${API_PREFIX}/session`,
+      { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'late@example.com', password: 'x' }) },
+      fromAddress('192.0.2.201'),
+    );
+    expect(next.status).toBe(401);
   });
 });
 

@@ -34,7 +34,7 @@ async function expectError(res: Response, status: number, code: string): Promise
   return body.error.message;
 }
 
-describe('tokens per person', () => {
+describe('tokens per person', { timeout: 30_000 }, () => {
   it('refuses a token past the cap with 409 naming the remedy, also under concurrency, and counts revoked ones out', async () => {
     const app = appWith({ tokensPerPerson: 5 });
     const guest = await addMember(t.store, { role: 'guest', password: null });
@@ -117,5 +117,18 @@ describe('storage per person', () => {
     const input = sampleCaptureInput();
     expect((await postCapture({ app, token: ann.token }, input)).status).toBe(201);
     expect((await putScreenshot({ app, token: ann.token }, input.id, fakePng(6000, 5))).status).toBe(201);
+  });
+
+  it('lets racing uploads fill the quota, never pass it', async () => {
+    const app = appWith({ storageBytesPerPerson: 10_000 });
+    const guest = await addMember(t.store, { role: 'guest', password: null });
+    const as = { app, token: guest.token };
+    const inputs = Array.from({ length: 6 }, () => sampleCaptureInput());
+    for (const input of inputs) expect((await postCapture(as, input)).status).toBe(201);
+    const results = await Promise.all(inputs.map((input, n) => putScreenshot(as, input.id, fakePng(3000, n + 10))));
+    expect(results.filter((res) => res.status === 201)).toHaveLength(3);
+    expect(results.filter((res) => res.status === 413)).toHaveLength(3);
+    expect(await t.store.accounts.screenshotBytesOf(guest.user.id)).toBe(9000);
+    expect(await t.screenshots.pendingTempFiles()).toEqual([]);
   });
 });

@@ -303,7 +303,7 @@ export class KyselyAccountStore implements AccountStore {
   }
 
   decidePairing(input: PairingDecisionInput): Promise<PairingDecisionResult> {
-    return pairings.decidePairing(this.db, input);
+    return pairings.decidePairing(this.db, this.dialect, input);
   }
 
   collectPairing(input: CollectPairing): Promise<CollectPairingResult> {

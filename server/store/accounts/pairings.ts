@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema';
+import type { SqlDialect } from '../store';
+import { heldTokens } from './limits';
 import { userColumns, userFromRow } from './rows';
 import type { CollectPairing, CollectPairingResult, NewPairing, PairingDecisionInput, PairingDecisionResult } from './store';
 import { insertToken } from './writes';
@@ -41,8 +43,14 @@ export async function createPairing(db: Kysely<Database>, input: NewPairing): Pr
   });
 }
 
-export async function decidePairing(db: Kysely<Database>, input: PairingDecisionInput): Promise<PairingDecisionResult> {
+export async function decidePairing(db: Kysely<Database>, dialect: SqlDialect, input: PairingDecisionInput): Promise<PairingDecisionResult> {
   return db.transaction().execute(async (trx): Promise<PairingDecisionResult> => {
+    if (input.decision === 'approved' && input.maxHeld !== undefined) {
+      // Same lock as createTokenWithin: one person's approvals and token creations take turns.
+      if (dialect === 'postgres') await trx.selectFrom('users').select('id').where('id', '=', input.userId).forUpdate().execute();
+      const held = await heldTokens(trx, input.userId, input.at);
+      if (held >= input.maxHeld) return { status: 'limit_reached', held };
+    }
     const row = await trx
       .selectFrom('pairings')
       .select(['id', 'device_name'])

@@ -10,7 +10,7 @@ export interface AccountTables {
   throttles: ThrottlesTable;
 }
 
-/** A token bucket per key ("signin-email:…", "signin-ip:…", "pairing-code:…"); see throttles.ts. */
+/** A token bucket per key ("signin-email:<sha256>", "signin-ip:<sha256>", …); see throttles.ts. */
 export interface ThrottlesTable {
   key: string;
   /** Tokens left at updated_ms; fractional while refilling. */

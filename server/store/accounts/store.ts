@@ -215,9 +215,14 @@ export interface PairingDecisionInput {
   userId: string;
   decision: 'approved' | 'denied';
   at: string;
+  /** When approving: refuse if the person already holds this many tokens (see createTokenWithin). */
+  maxHeld?: number;
 }
 
-export type PairingDecisionResult = { status: 'decided'; pairingId: string; deviceName: string } | { status: 'not_found' };
+export type PairingDecisionResult =
+  | { status: 'decided'; pairingId: string; deviceName: string }
+  | { status: 'not_found' }
+  | { status: 'limit_reached'; held: number };
 
 export interface CollectPairing {
   pairingId: string;
