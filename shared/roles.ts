@@ -27,6 +27,8 @@ export const permissions = [
   'account:read',
   /** Own tokens, pairing the extension, own saved views, own password, sign out everywhere. */
   'account:manage',
+  /** See the views others shared and share one's own: they carry customer names and search terms of everyone's captures. */
+  'views:share',
   'tags:manage',
   'members:manage',
   'settings:manage',
@@ -38,7 +40,14 @@ export const permission = z.enum(permissions);
 export type Permission = z.infer<typeof permission>;
 
 const everyone: readonly Permission[] = ['capture:create', 'feed:read', 'account:read', 'account:manage'];
-const teammates: readonly Permission[] = [...everyone, 'feed:read-all', 'customers:read', 'insights:read', 'comment:create'];
+const teammates: readonly Permission[] = [
+  ...everyone,
+  'feed:read-all',
+  'customers:read',
+  'insights:read',
+  'comment:create',
+  'views:share',
+];
 const operators: readonly Permission[] = [...teammates, 'triage:write', 'export:create'];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {

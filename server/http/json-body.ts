@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { z } from 'zod';
 import { validationError } from '#shared/api';
 import type { AppEnv } from '../env';
-import { errorBody } from './errors';
+import { cleanError, errorBody } from './errors';
 import { readRequestBody } from './read-body';
 
 /** Captures are text and vectors; anything bigger is a bug or abuse, not feedback. */
@@ -48,7 +48,7 @@ export function jsonBody<S extends z.ZodType<object>>(
 
     // Synchronous: our body schemas have no async checks, and safeParseAsync costs twice as much.
     const result = schema.safeParse(value);
-    if (!result.success) return c.json(validationError(result.error), 400);
+    if (!result.success) return c.json(cleanError(validationError(result.error)), 400);
     c.req.addValidatedData('json', result.data);
     await next();
   };

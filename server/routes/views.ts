@@ -8,23 +8,37 @@ import { validateParams } from '../http/validate';
 import type { ApiDeps } from './api-deps';
 import { callerOf } from './insight-scope';
 
-/** Saved feed filters: your own, and the ones shared with the workspace. Mounted at /views. */
+/**
+ * Saved feed filters: your own, and with views:share the ones shared with the workspace (guests
+ * neither see nor publish those: they name customers and search terms). Mounted at /views.
+ */
 export function viewRoutes(deps: ApiDeps) {
   const { store } = deps;
   return new Hono<AppEnv>()
     .get('/', allow('feed:read'), async (c) => {
-      const body: SavedViewList = { views: await store.review.listViews(callerOf(c).user.id) };
+      const auth = callerOf(c);
+      const body: SavedViewList = { views: await store.review.listViews(auth.user.id, { includeShared: auth.permissions.has('views:share') }) };
       return c.json(body, 200);
     })
     .post('/', allow('account:manage'), jsonBody(savedViewInput), async (c) => {
-      const view = await store.review.createView(callerOf(c).user, c.req.valid('json'), deps.now().toISOString());
+      const auth = callerOf(c);
+      const input = c.req.valid('json');
+      if (input.shared && !auth.permissions.has('views:share')) {
+        const message = 'sharing a view with everyone needs the views:share permission; save it for yourself instead';
+        return c.json(errorBody('forbidden', `shared: ${message}`, [{ path: 'shared', message }]), 403);
+      }
+      const view = await store.review.createView(auth.user, input, deps.now().toISOString());
       return c.json(view, 201);
     })
     .delete('/:id', allow('account:manage'), validateParams(viewIdParams), async (c) => {
       const { id } = c.req.valid('param');
       const auth = callerOf(c);
       // Admins tidy up anyone's shared views; everyone else only their own.
-      const result = await store.review.deleteView(id, { id: auth.user.id, mayDeleteAny: auth.permissions.has('members:manage') });
+      const result = await store.review.deleteView(id, {
+        id: auth.user.id,
+        mayDeleteAny: auth.permissions.has('members:manage'),
+        seesShared: auth.permissions.has('views:share'),
+      });
       switch (result) {
         case 'deleted':
           return c.body(null, 204);

@@ -1,30 +1,32 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import fc from 'fast-check';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { API_PREFIX, apiError } from '#shared/api';
 import { CSRF_HEADER, SESSION_COOKIE } from '#shared/account';
 import { createApp } from '../../server/app';
-import { addMember, makeTestApp, sampleCaptureInput, signIn, type TestApp, type TestSession } from './helpers';
+import { KyselyStore } from '../../server/store/kysely-store';
+import { addMember, makeTestApp, sampleCaptureInput, signIn, type TestApp, type TestDatabase, type TestSession } from './helpers';
 
 // Every API route, found in app.routes (so routes added later are fuzzed too), gets malformed,
 // oversized and hostile requests, as an admin (so authorization hides nothing) and as strangers.
 // Whatever comes in: never a 5xx, every 4xx is an `apiError`, and a 4xx changes nothing stored.
+// On SQLite and on PostgreSQL, which refuses what SQLite lets through (NUL bytes in text, say).
 
 const RUNS_IN_TOTAL = 3000;
 const TIME_BUDGET_MS = 45_000;
 
 let t: TestApp;
 let app: ReturnType<typeof createApp>;
-let db: BetterSqlite3.Database;
+let db: KyselyStore['db'];
 let adminSession: TestSession;
 let adminEmail: string;
 let seededCaptureId: string;
 let tables: string[];
 
-beforeAll(async () => {
-  t = await makeTestApp();
+async function setUp(database: TestDatabase): Promise<void> {
+  t = await makeTestApp({ database });
   // Rate limits would turn most requests into 429s and hide what the routes do.
   app = createApp({
     store: t.store,
@@ -35,19 +37,20 @@ beforeAll(async () => {
   adminEmail = boss.email;
   adminSession = await signIn(app, adminEmail);
   await seedCapture();
-  db = new BetterSqlite3(join(t.dataDir, 'snag.db'), { readonly: true });
-  tables = db
-    .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'")
-    .pluck()
-    .all()
-    .filter((name): name is string => typeof name === 'string');
-}, 30_000);
+  if (!(t.store instanceof KyselyStore)) throw new Error('the fuzz test counts rows under a KyselyStore');
+  db = t.store.db;
+  const listed =
+    database === 'sqlite'
+      ? await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(db)
+      : await sql<{ name: string }>`select table_name as name from information_schema.tables
+          where table_schema = current_schema() and table_type = 'BASE TABLE'`.execute(db);
+  tables = listed.rows.map((row) => row.name);
+}
 
-afterAll(async () => {
+async function tearDown(): Promise<void> {
   vi.restoreAllMocks();
-  db.close();
   await t.close();
-});
+}
 
 /** A capture for routes that take an id to find, made again whenever a run deleted it. */
 async function seedCapture(): Promise<void> {
@@ -66,10 +69,12 @@ async function seedCapture(): Promise<void> {
  * written on purpose when a request fails, so those alone are left out.
  */
 async function fingerprint(): Promise<string> {
-  const counts = tables.map((table) => {
-    const where = table === 'audit_log' ? " where action != 'session.sign_in_failed'" : '';
-    return `${table}=${String(db.prepare(`select count(*) from "${table}"${where}`).pluck().get())}`;
-  });
+  const counts: string[] = [];
+  for (const table of tables) {
+    const where = table === 'audit_log' ? sql` where action != 'session.sign_in_failed'` : sql``;
+    const { rows } = await sql<{ count: number | string }>`select count(*) as count from ${sql.table(table)}${where}`.execute(db);
+    counts.push(`${table}=${String(rows[0]?.count)}`);
+  }
   const shotDirs = await readdir(join(t.dataDir, 'screenshots'));
   const shots = (await Promise.all(shotDirs.map((dir) => readdir(join(t.dataDir, 'screenshots', dir))))).flat().length;
   counts.push(`screenshots=${shots}`, `tmp=${(await t.screenshots.pendingTempFiles()).length}`);
@@ -256,7 +261,10 @@ function credentials(who: Caller): Record<string, string> {
 
 const SECRET_LEAKS = /SQLITE_|sqlite3?\b|\bat [^\s]+\.(ts|js):\d+|node_modules|syntax error at or near/i;
 
-describe('fuzzing every API route', () => {
+describe.each<TestDatabase>(['sqlite', 'postgres'])('fuzzing every API route on %s', (database) => {
+  beforeAll(() => setUp(database), 30_000);
+  afterAll(tearDown);
+
   it('never answers 5xx, always answers 4xx with an apiError body, and a 4xx stores nothing', { timeout: 120_000 }, async () => {
     // A 500 would log; keep the output readable and count on the assertions instead.
     vi.spyOn(console, 'error').mockImplementation(() => undefined);

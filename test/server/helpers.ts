@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { uuidv7 } from 'uuidv7';
 import { CSRF_HEADER, SESSION_COOKIE, sessionInfo } from '#shared/account';
 import { API_PREFIX } from '#shared/api';
@@ -12,6 +13,7 @@ import { bootstrapAdmin } from '../../server/bootstrap';
 import type { SecurityOptions } from '../../server/middleware/hardening';
 import { ScreenshotStore } from '../../server/screenshots';
 import type { AccountUser } from '../../server/store/accounts/store';
+import { openPostgresStore } from '../../server/store/postgres';
 import { openSqliteStore } from '../../server/store/sqlite';
 import type { Store, User } from '../../server/store/store';
 import { generateToken, hashToken } from '../../server/tokens';
@@ -29,9 +31,28 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** A real app on a real SQLite database in a fresh temp directory, with an admin token ready. */
+/** The machine's PostgreSQL (CI has it too), for tests that run on both stores. */
+export const TEST_POSTGRES_URL = process.env.SNAG_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+export type TestDatabase = 'sqlite' | 'postgres';
+
+/** A fresh store: SQLite in `dataDir`, or a PostgreSQL schema of its own, dropped on close. */
+async function openTestStore(database: TestDatabase, dataDir: string): Promise<{ store: Store; drop: () => Promise<void> }> {
+  if (database === 'sqlite') return { store: await openSqliteStore(join(dataDir, 'snag.db')), drop: async () => undefined };
+  const schema = `snag_test_${uuidv7().replaceAll('-', '')}`;
+  const store = await openPostgresStore({ connectionString: TEST_POSTGRES_URL, schema, maxConnections: 4 });
+  const drop = async () => {
+    const admin = new pg.Pool({ connectionString: TEST_POSTGRES_URL, max: 1 });
+    await admin.query(`drop schema if exists ${schema} cascade`);
+    await admin.end();
+  };
+  return { store, drop };
+}
+
+/** A real app on a real database (SQLite in a fresh temp directory unless told), with an admin token ready. */
 export async function makeTestApp(
   options: {
+    database?: TestDatabase;
     dashboardDir?: string;
     version?: string;
     /** The app's clock (sessions, invites, throttles). */
@@ -40,7 +61,7 @@ export async function makeTestApp(
   } = {},
 ): Promise<TestApp> {
   const dataDir = await mkdtemp(join(tmpdir(), 'snag-test-'));
-  const store = await openSqliteStore(join(dataDir, 'snag.db'));
+  const { store, drop } = await openTestStore(options.database ?? 'sqlite', dataDir);
   const screenshots = await ScreenshotStore.open(dataDir);
   const bootstrap = await bootstrapAdmin(store, undefined);
   if (!bootstrap.created) throw new Error('a fresh test database already had users');
@@ -60,6 +81,7 @@ export async function makeTestApp(
     dataDir,
     close: async () => {
       await store.close();
+      await drop();
       await rm(dataDir, { recursive: true, force: true });
     },
   };

@@ -17,7 +17,8 @@ describe('/api/v1/views', () => {
     const list = async (who: typeof r.admin) => savedViewList.parse(await (await r.call('GET', '/views', who)).json()).views.map((view) => view.name);
     expect(await list(r.member)).toEqual(['Open checkout', 'Mine']);
     expect(await list(r.ops)).toEqual(['Open checkout']);
-    expect(await list(r.guest)).toEqual(['Open checkout']);
+    // Shared views name customers and search terms of everyone's captures: not for guests.
+    expect(await list(r.guest)).toEqual([]);
 
     expect((await r.call('DELETE', `/views/${shared.id}`, r.member)).status).toBe(403);
     expect((await r.call('DELETE', `/views/${own.id}`, r.ops)).status).toBe(404);
@@ -40,5 +41,24 @@ describe('/api/v1/views', () => {
       expect(res.status, JSON.stringify(body).slice(0, 60)).toBe(400);
       expect(apiError.parse(await res.json()).error.issues?.[0]?.path).toBe(field);
     }
+  });
+
+  it('lets a guest keep views of their own but neither see nor publish shared ones', async () => {
+    const shared = savedView.parse(
+      await (await r.call('POST', '/views', r.ops, { name: 'Acme escalations', query: 'customer=Acme&q=refund', shared: true })).json(),
+    );
+    const refused = await r.call('POST', '/views', r.guest, { name: 'To everyone', query: '', shared: true });
+    expect(refused.status).toBe(403);
+    expect(apiError.parse(await refused.json()).error).toMatchObject({ code: 'forbidden', issues: [{ path: 'shared' }] });
+
+    const own = await r.call('POST', '/views', r.guest, { name: 'My reports', query: 'status=new' });
+    expect(own.status).toBe(201);
+    const listed = savedViewList.parse(await (await r.call('GET', '/views', r.guest)).json()).views;
+    expect(listed.map((view) => view.name)).toEqual(['My reports']);
+    expect(JSON.stringify(listed)).not.toContain('Acme');
+    // Not even a 403 that would tell the shared view exists.
+    expect((await r.call('DELETE', `/views/${shared.id}`, r.guest)).status).toBe(404);
+    const forMember = savedViewList.parse(await (await r.call('GET', '/views', r.member)).json()).views;
+    expect(forMember.map((view) => view.name)).toEqual(['Acme escalations']);
   });
 });

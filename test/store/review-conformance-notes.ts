@@ -36,15 +36,20 @@ export function describeReviewNotesConformance(name: string, open: () => Promise
       );
       const private_ = await w.store.review.createView(w.olga, savedViewInput.parse({ name: 'Olga only', query: '' }), minutesAfter(T0, 2));
       expect(shared).toMatchObject({ query: 'tag=checkout&status=new,triaged', shared: true, owner: { id: w.olga.id, name: 'Olga' } });
-      expect((await w.store.review.listViews(w.max.id)).map((view) => view.name)).toEqual(['Mine', 'Checkout']);
-      expect((await w.store.review.listViews(w.olga.id)).map((view) => view.name)).toEqual(['Checkout', 'Olga only']);
+      expect((await w.store.review.listViews(w.max.id, { includeShared: true })).map((view) => view.name)).toEqual(['Mine', 'Checkout']);
+      expect((await w.store.review.listViews(w.olga.id, { includeShared: true })).map((view) => view.name)).toEqual(['Checkout', 'Olga only']);
+      // Someone who may not see shared views (a guest) lists only their own, and cannot tell others' exist.
+      const gusOwn = await w.store.review.createView(w.gus, savedViewInput.parse({ name: 'Gus own', query: '' }), minutesAfter(T0, 3));
+      expect((await w.store.review.listViews(w.gus.id, { includeShared: false })).map((view) => view.name)).toEqual(['Gus own']);
+      expect(await w.store.review.deleteView(shared.id, { id: w.gus.id, mayDeleteAny: false, seesShared: false })).toBe('not_found');
+      expect(await w.store.review.deleteView(gusOwn.id, { id: w.gus.id, mayDeleteAny: false, seesShared: false })).toBe('deleted');
 
-      expect(await w.store.review.deleteView(shared.id, { id: w.max.id, mayDeleteAny: false })).toBe('forbidden');
-      expect(await w.store.review.deleteView(private_.id, { id: w.max.id, mayDeleteAny: false })).toBe('not_found');
-      expect(await w.store.review.deleteView(mine.id, { id: w.max.id, mayDeleteAny: false })).toBe('deleted');
-      expect(await w.store.review.deleteView(shared.id, { id: w.ada.id, mayDeleteAny: true })).toBe('deleted');
-      expect(await w.store.review.deleteView(shared.id, { id: w.ada.id, mayDeleteAny: true })).toBe('not_found');
-      expect((await w.store.review.listViews(w.max.id)).map((view) => view.name)).toEqual([]);
+      expect(await w.store.review.deleteView(shared.id, { id: w.max.id, mayDeleteAny: false, seesShared: true })).toBe('forbidden');
+      expect(await w.store.review.deleteView(private_.id, { id: w.max.id, mayDeleteAny: false, seesShared: true })).toBe('not_found');
+      expect(await w.store.review.deleteView(mine.id, { id: w.max.id, mayDeleteAny: false, seesShared: true })).toBe('deleted');
+      expect(await w.store.review.deleteView(shared.id, { id: w.ada.id, mayDeleteAny: true, seesShared: true })).toBe('deleted');
+      expect(await w.store.review.deleteView(shared.id, { id: w.ada.id, mayDeleteAny: true, seesShared: true })).toBe('not_found');
+      expect((await w.store.review.listViews(w.max.id, { includeShared: true })).map((view) => view.name)).toEqual([]);
     });
 
     it('a capture deleted by any code takes its comments, history and search entry with it', async () => {

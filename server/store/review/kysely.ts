@@ -18,6 +18,7 @@ import type {
   TriageChange,
   TriageResult,
   UnmergeResult,
+  ViewRequester,
 } from './store';
 import { bulkTriage, triage } from './triage';
 import { createView, deleteView, listViews } from './views';
@@ -73,15 +74,15 @@ export class KyselyReviewStore implements ReviewStore {
     return history(this.db, captureId, viewer);
   }
 
-  listViews(userId: string): Promise<SavedView[]> {
-    return listViews(this.db, userId);
+  listViews(userId: string, options: { includeShared: boolean }): Promise<SavedView[]> {
+    return listViews(this.db, userId, options);
   }
 
   createView(owner: Actor, input: ParsedSavedViewInput, at: string): Promise<SavedView> {
     return createView(this.db, owner, input, at);
   }
 
-  deleteView(id: string, requester: { id: string; mayDeleteAny: boolean }): Promise<DeleteViewResult> {
+  deleteView(id: string, requester: ViewRequester): Promise<DeleteViewResult> {
     return deleteView(this.db, id, requester);
   }
 }

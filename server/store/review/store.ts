@@ -61,6 +61,13 @@ export type UnmergeResult =
 
 export type DeleteViewResult = 'deleted' | 'not_found' | 'forbidden';
 
+/** Who deletes a saved view, and what they may see of others' views. */
+export interface ViewRequester {
+  id: string;
+  mayDeleteAny: boolean;
+  seesShared: boolean;
+}
+
 /**
  * The review part of the Store (see ../store.ts): the feed as ops see it, triage, merging,
  * comments, history and saved views. Every read takes the viewer: a viewer who does not see
@@ -85,9 +92,9 @@ export interface ReviewStore {
   /** Oldest first, starting with the capture's arrival; null when not there for this viewer. */
   history(captureId: string, viewer: Viewer): Promise<HistoryEvent[] | null>;
 
-  /** The user's own views and everyone's shared ones, oldest first. */
-  listViews(userId: string): Promise<SavedView[]>;
+  /** The user's own views and, with `includeShared` (views:share), everyone's shared ones, oldest first. */
+  listViews(userId: string, options: { includeShared: boolean }): Promise<SavedView[]>;
   createView(owner: Actor, input: ParsedSavedViewInput, at: string): Promise<SavedView>;
-  /** Owners delete their own; `mayDeleteAny` (admins) anyone's. */
-  deleteView(id: string, requester: { id: string; mayDeleteAny: boolean }): Promise<DeleteViewResult>;
+  /** Owners delete their own; `mayDeleteAny` (admins) anyone's. Without `seesShared`, others' shared views are not found. */
+  deleteView(id: string, requester: ViewRequester): Promise<DeleteViewResult>;
 }

@@ -1,9 +1,9 @@
 import { uuidv7 } from 'uuidv7';
 import type { ParsedSavedViewInput, SavedView } from '#shared/review';
 import type { Db } from './rows';
-import type { Actor, DeleteViewResult } from './store';
+import type { Actor, DeleteViewResult, ViewRequester } from './store';
 
-export async function listViews(db: Db, userId: string): Promise<SavedView[]> {
+export async function listViews(db: Db, userId: string, options: { includeShared: boolean }): Promise<SavedView[]> {
   const rows = await db
     .selectFrom('saved_views')
     .innerJoin('users', 'users.id', 'saved_views.owner_id')
@@ -16,7 +16,9 @@ export async function listViews(db: Db, userId: string): Promise<SavedView[]> {
       'users.id as owner_id',
       'users.name as owner_name',
     ])
-    .where((eb) => eb.or([eb('saved_views.owner_id', '=', userId), eb('saved_views.shared', '=', 1)]))
+    .where((eb) =>
+      options.includeShared ? eb.or([eb('saved_views.owner_id', '=', userId), eb('saved_views.shared', '=', 1)]) : eb('saved_views.owner_id', '=', userId),
+    )
     .orderBy('saved_views.created_at')
     .orderBy('saved_views.id')
     .execute();
@@ -47,12 +49,15 @@ export async function createView(db: Db, owner: Actor, input: ParsedSavedViewInp
   return view;
 }
 
-/** A private view of someone else's is not found (its existence is private too); a shared one is forbidden. */
-export async function deleteView(db: Db, id: string, requester: { id: string; mayDeleteAny: boolean }): Promise<DeleteViewResult> {
+/**
+ * A view of someone else's that the requester cannot list is not found (its existence is private
+ * too); a shared one they can list is forbidden.
+ */
+export async function deleteView(db: Db, id: string, requester: ViewRequester): Promise<DeleteViewResult> {
   const row = await db.selectFrom('saved_views').select(['owner_id', 'shared']).where('id', '=', id).executeTakeFirst();
   if (row === undefined) return 'not_found';
   const own = row.owner_id === requester.id;
-  if (!own && !requester.mayDeleteAny) return Number(row.shared) === 1 ? 'forbidden' : 'not_found';
+  if (!own && !requester.mayDeleteAny) return Number(row.shared) === 1 && requester.seesShared ? 'forbidden' : 'not_found';
   await db.deleteFrom('saved_views').where('id', '=', id).execute();
   return 'deleted';
 }

@@ -37,6 +37,7 @@ export const SavedViews = memo(function SavedViews({ api, session, filters }: Sa
   }, [api]);
 
   const canSave = session.can('account:manage');
+  const canShare = session.can('views:share');
   const isAdmin = session.can('members:manage');
 
   async function remove(view: SavedView) {
@@ -49,7 +50,7 @@ export const SavedViews = memo(function SavedViews({ api, session, filters }: Sa
           ? {
               label: 'Undo',
               run: () => {
-                api.saveView({ name: view.name, query: view.query, shared: view.shared }).then(
+                api.saveView({ name: view.name, query: view.query, shared: view.shared && canShare }).then(
                   (restored) => setViews((list) => [...(list ?? []), restored]),
                   (error: unknown) => notices.toast({ tone: 'error', message: `Could not restore the view: ${describeError(error)}` }),
                 );
@@ -100,6 +101,7 @@ export const SavedViews = memo(function SavedViews({ api, session, filters }: Sa
         <SaveViewForm
           api={api}
           query={current}
+          canShare={canShare}
           onSaved={(view) => {
             setViews((list) => [...(list ?? []), view]);
             setSaving(false);
@@ -115,11 +117,14 @@ export const SavedViews = memo(function SavedViews({ api, session, filters }: Sa
 function SaveViewForm({
   api,
   query,
+  canShare,
   onSaved,
   onCancel,
 }: {
   api: ApiClient;
   query: string;
+  /** Guests keep views to themselves (no views:share): no checkbox to offer what the server refuses. */
+  canShare: boolean;
   onSaved: (view: SavedView) => void;
   onCancel: () => void;
 }) {
@@ -145,7 +150,7 @@ function SaveViewForm({
     setBusy(true);
     setError(null);
     try {
-      onSaved(await api.saveView({ name: name.trim(), query, shared }));
+      onSaved(await api.saveView({ name: name.trim(), query, shared: shared && canShare }));
     } catch (failure) {
       setBusy(false);
       const field = failure instanceof ApiError ? failure.fields[0] : undefined;
@@ -167,10 +172,12 @@ function SaveViewForm({
           onChange={(event) => setName(event.currentTarget.value)}
         />
       </div>
-      <div className="checkbox-field">
-        <input id={sharedId} type="checkbox" checked={shared} onChange={(event) => setShared(event.currentTarget.checked)} />
-        <label htmlFor={sharedId}>Share with everyone</label>
-      </div>
+      {canShare && (
+        <div className="checkbox-field">
+          <input id={sharedId} type="checkbox" checked={shared} onChange={(event) => setShared(event.currentTarget.checked)} />
+          <label htmlFor={sharedId}>Share with everyone</label>
+        </div>
+      )}
       <button type="submit" aria-busy={busy} className={busy ? 'button-small is-busy' : 'button-small'}>
         Save
       </button>
