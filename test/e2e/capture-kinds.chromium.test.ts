@@ -240,9 +240,8 @@ describe('Chromium: every kind of capture arrives at the server with its fields'
     expect(onboarding.flows.find((flow) => flow.flow === 'Billing')?.steps.map((step) => step.step)).toContain('Export invoices');
     expect(await (await api('/reports/digest')).text()).toMatch(/^\| Billing \| Export invoices \| [1-9]/m);
 
+    // Signed in already (the test before, same browser context).
     const dashboard = await chromium.context.newPage();
-    await dashboard.goto(server.url);
-    await signInToDashboard(dashboard, server);
     await dashboard.goto(`${server.url}/#/?category=friction`);
     await expect.poll(() => dashboard.locator(`article[data-capture-id="${classified.id}"]`).count()).toBe(1);
     await dashboard.goto(`${server.url}/#/reports`);
