@@ -3,6 +3,22 @@ import { NUL_MESSAGE, text, withoutNul } from './text';
 import { annotations } from './annotation';
 import { environment } from './environment';
 
+/** The instants the server can compare as text and count in days: 1970-01-01 up to 9999-12-30 (UTC). */
+export const COMPARABLE_TIME_MIN = '1970-01-01T00:00:00.000Z';
+export const COMPARABLE_TIME_MAX = '9999-12-30T23:59:59.999Z';
+const COMPARABLE_RANGE = `must be between 1970-01-01 and 9999-12-30 (UTC)`;
+
+/** Whether an ISO date or date-time falls where the server can compare it (a whole-day `to` still ends inside year 9999). */
+export function isComparableTime(iso: string): boolean {
+  const time = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso}T00:00:00.000Z` : iso);
+  return !Number.isNaN(time) && time >= Date.parse(COMPARABLE_TIME_MIN) && time <= Date.parse(COMPARABLE_TIME_MAX);
+}
+
+/** An ISO-8601 date-time with offset, at an instant the server can compare. */
+export const comparableDateTime = z.iso
+  .datetime({ offset: true, message: 'expected an ISO-8601 date-time', abort: true })
+  .refine(isComparableTime, COMPARABLE_RANGE);
+
 export const captureKinds = ['screenshot', 'clip', 'friction'] as const;
 export const captureKind = z.enum(captureKinds);
 export type CaptureKind = z.infer<typeof captureKind>;
@@ -164,7 +180,8 @@ export const captureInput = z
     page,
     comment: text().max(10_000).default(''),
     tags: tags.default([]),
-    createdAt: z.iso.datetime({ offset: true, message: 'expected an ISO-8601 date-time' }),
+    /** The client's clock, kept for display; the server orders and filters by when it received the capture. */
+    createdAt: comparableDateTime,
     quote: text().min(1).max(20_000).optional(),
     annotations: annotations.default([]),
     environment,

@@ -48,13 +48,52 @@ export const hotspotDimensions = ['route', 'element', 'tag'] as const;
 export const hotspotDimension = z.enum(hotspotDimensions);
 export type HotspotDimension = z.infer<typeof hotspotDimension>;
 
+/**
+ * What a hot spot is, everywhere (Insights, Reports, the digest): a page (its route key). Element
+ * and tag only split a page further when someone drills down.
+ */
+export const HOTSPOT_DEFAULT_GROUP_BY: readonly HotspotDimension[] = ['route'];
+
+export const trendDirections = ['new', 'rising', 'steady', 'falling'] as const;
+export const trendDirection = z.enum(trendDirections);
+/** How a hot spot moved over its range. */
+export type TrendDirection = z.infer<typeof trendDirection>;
+
+/** A change smaller than this many captures, or than this share of the earlier half, is noise. */
+const TREND_MIN_CHANGE = 2;
+const TREND_MIN_SHARE = 0.25;
+
+/**
+ * The one definition of a trend: the later half of the buckets against the earlier half (an odd
+ * middle bucket counts for neither). Nothing before and something now is 'new'; otherwise a change
+ * of fewer than 2 captures, or under a quarter of the earlier half, is 'steady'.
+ */
+export function trendOf(counts: readonly number[]): TrendDirection {
+  const half = Math.floor(counts.length / 2);
+  const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
+  const earlier = sum(counts.slice(0, half));
+  const later = sum(counts.slice(counts.length - half));
+  if (earlier === 0) return later > 0 ? 'new' : 'steady';
+  const change = later - earlier;
+  if (Math.abs(change) < Math.max(TREND_MIN_CHANGE, earlier * TREND_MIN_SHARE)) return 'steady';
+  return change > 0 ? 'rising' : 'falling';
+}
+
+/** How a trend reads: `↑ rising`, `↓ falling`, `→ steady`, `✦ new`. */
+export const TREND_WORDS: Readonly<Record<TrendDirection, string>> = {
+  new: '✦ new',
+  rising: '↑ rising',
+  steady: '→ steady',
+  falling: '↓ falling',
+};
+
 export const HOTSPOTS_DEFAULT_LIMIT = 50;
 export const HOTSPOTS_MAX_LIMIT = 100;
 
 /** GET /insights/hotspots. */
 export const hotspotsQuery = feedFilter.extend({
-  /** What makes two captures the same hot spot; any of route, element, tag (default all three). */
-  groupBy: list(hotspotDimension).transform((dimensions) => [...new Set(dimensions ?? hotspotDimensions)]),
+  /** What makes two captures the same hot spot; any of route, element, tag (default the page: HOTSPOT_DEFAULT_GROUP_BY). */
+  groupBy: list(hotspotDimension).transform((dimensions) => [...new Set(dimensions ?? HOTSPOT_DEFAULT_GROUP_BY)]),
   limit: limit(HOTSPOTS_MAX_LIMIT, HOTSPOTS_DEFAULT_LIMIT),
 });
 export type HotspotsQuery = z.input<typeof hotspotsQuery>;
@@ -89,6 +128,8 @@ export const hotspot = z.strictObject({
   reporters: z.number().int().nonnegative(),
   /** Captures per bucket. */
   trend: z.array(z.number().int().nonnegative()),
+  /** `trendOf(trend)`: the same word in Insights, Reports and the digest. */
+  direction: trendDirection,
   latestCaptureId: text(),
   latestComment: text(),
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { text } from './text';
-import { capture, captureId, captureKind, category, reporter, severity, tag } from './capture';
+import { capture, captureId, captureKind, category, isComparableTime, reporter, severity, tag } from './capture';
 
 /** Where a capture is in ops' workflow. 'duplicate' is set by merging, never by hand. */
 export const triageStatuses = ['new', 'triaged', 'in_progress', 'resolved', 'wont_fix', 'duplicate'] as const;
@@ -56,13 +56,15 @@ function isCalendarDate(value: string): boolean {
   return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
 }
 
-/** `2026-11-01` (a whole UTC day) or an ISO date-time with offset. */
-export const feedDate = text().refine(
-  (value) =>
-    (ISO_DATE.test(value) && isCalendarDate(value)) ||
-    z.iso.datetime({ offset: true }).safeParse(value).success,
-  'expected a date (2026-11-01) or an ISO-8601 date-time',
-);
+/** `2026-11-01` (a whole UTC day) or an ISO date-time with offset, between 1970 and 9999-12-30. */
+export const feedDate = text()
+  .refine(
+    (value) =>
+      (ISO_DATE.test(value) && isCalendarDate(value)) ||
+      z.iso.datetime({ offset: true }).safeParse(value).success,
+    { message: 'expected a date (2026-11-01) or an ISO-8601 date-time', abort: true },
+  )
+  .refine(isComparableTime, 'must be between 1970-01-01 and 9999-12-30 (UTC)');
 
 const queryBoolean = z.union([
   z.boolean(),

@@ -1,8 +1,8 @@
-import type { SeverityCounts } from '#shared/insights';
+import type { SeverityCounts, TrendDirection } from '#shared/insights';
 import type { TriageStatus } from '#shared/review';
 
-/** Whether a hot spot grew over the range: its later half against its earlier half. */
-export type Trend = 'rising' | 'falling' | 'steady';
+/** Whether a hot spot grew over the range: shared/insights.ts `trendOf`, as Insights and Reports say it. */
+export type Trend = TrendDirection;
 
 export interface DigestCount {
   key: string;
@@ -10,10 +10,8 @@ export interface DigestCount {
 }
 
 export interface DigestHotspot {
+  /** The page (route key): a hot spot is a page, as in Insights and Reports. */
   route: string | null;
-  /** The pinned element's label. */
-  element: string | null;
-  tag: string | null;
   count: number;
   customers: number;
   trend: Trend;
@@ -76,7 +74,6 @@ export const STATUS_LABELS: Readonly<Record<TriageStatus, string>> = {
   duplicate: 'duplicate',
 };
 
-export const TREND_ARROWS: Readonly<Record<Trend, string>> = { rising: '↑', falling: '↓', steady: '→' };
 
 /** `2026-11-22 09:05 UTC`: reports are read by people in different time zones. */
 export function utcMinute(iso: string): string {
@@ -88,9 +85,9 @@ export function rangeLabel(report: Pick<DigestReport, 'from' | 'to'>): string {
   return `${report.from.slice(0, 10)} – ${report.to.slice(0, 10)}`;
 }
 
-/** Where a hot spot is, in words: route, element and tag as far as they were grouped. */
-export function hotspotPlace(hotspot: Pick<DigestHotspot, 'route' | 'element'>): string {
-  return [hotspot.route ?? 'any page', hotspot.element].filter((part) => part !== null).join(' · ');
+/** Where a hot spot is, in words: its page. */
+export function hotspotPlace(hotspot: Pick<DigestHotspot, 'route'>): string {
+  return hotspot.route ?? 'any page';
 }
 
 /** A comment cut to a readable length for a list. */

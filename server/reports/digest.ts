@@ -1,23 +1,14 @@
-import { frictionOnly, hotspotFeedQuery } from '#shared/insights';
+import { frictionOnly, HOTSPOT_DEFAULT_GROUP_BY, hotspotFeedQuery } from '#shared/insights';
 import { type FeedFilter, feedQueryString, type TriageStatus } from '#shared/review';
 import type { InsightRange } from '../store/insights/range';
 import type { Viewer } from '../store/review/feed-filter';
 import type { Store } from '../store/store';
-import type { DigestFriction, DigestReport, Trend } from './digest-model';
+import type { DigestFriction, DigestReport } from './digest-model';
 
 /** How many rows each list of the digest shows. */
 const DIGEST_LIST_LIMIT = 10;
 const DIGEST_RESOLVED_LIMIT = 20;
 const OPEN_STATUSES: readonly TriageStatus[] = ['new', 'triaged', 'in_progress'];
-
-/** The later half of a trend against the earlier half (an odd middle bucket counts for neither). */
-export function trendOf(counts: readonly number[]): Trend {
-  const half = Math.floor(counts.length / 2);
-  const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
-  const earlier = sum(counts.slice(0, half));
-  const later = sum(counts.slice(counts.length - half));
-  return later > earlier ? 'rising' : later < earlier ? 'falling' : 'steady';
-}
 
 export interface DigestContext {
   store: Store;
@@ -42,7 +33,7 @@ export async function buildDigest({ store, viewer, filter: asked, range, origin,
     store.insights.countBy(filter, viewer, 'tag'),
     store.insights.statusCounts(filter, viewer),
     store.insights.resolvedBetween(range, filter, viewer, DIGEST_RESOLVED_LIMIT),
-    store.insights.hotspots({ filter, viewer, bucket: range.bucket, buckets: range.buckets, groupBy: ['route', 'element', 'tag'], limit: DIGEST_LIST_LIMIT }),
+    store.insights.hotspots({ filter, viewer, bucket: range.bucket, buckets: range.buckets, groupBy: HOTSPOT_DEFAULT_GROUP_BY, limit: DIGEST_LIST_LIMIT }),
     frictionFilter === null ? [] : store.insights.onboarding(frictionFilter, viewer),
     store.insights.top({ filter, viewer, dimension: 'customer', limit: DIGEST_LIST_LIMIT }),
   ]);
@@ -68,11 +59,9 @@ export async function buildDigest({ store, viewer, filter: asked, range, origin,
     byTag: byTag.slice(0, DIGEST_LIST_LIMIT),
     hotspots: hotspots.map((spot) => ({
       route: spot.route,
-      element: spot.element?.label ?? null,
-      tag: spot.tag,
       count: spot.count,
       customers: spot.customers,
-      trend: trendOf(spot.trend),
+      trend: spot.direction,
       link: feed(hotspotFeedQuery(spot, range, undated)),
     })),
     friction,

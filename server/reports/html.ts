@@ -1,4 +1,5 @@
-import { type DigestReport, excerpt, filterLabel, hotspotPlace, rangeLabel, STATUS_LABELS, TREND_ARROWS, utcMinute } from './digest-model';
+import { TREND_WORDS } from '#shared/insights';
+import { type DigestReport, excerpt, filterLabel, hotspotPlace, rangeLabel, STATUS_LABELS, utcMinute } from './digest-model';
 import { escapeHtml as h } from './escape';
 
 /** What the digest page may load: nothing but its own inline styles (and data: images). */
@@ -17,7 +18,7 @@ const STYLE = `
   th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid #e5e5ea; vertical-align: top; overflow-wrap: anywhere; }
   td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
   .empty { color: #6e6e73; font-style: italic; }
-  .rising { color: #b3261e; } .falling { color: #1b7f3b; } .steady { color: #6e6e73; }
+  .rising, .new { color: #b3261e; } .falling { color: #1b7f3b; } .steady { color: #6e6e73; }
   @media print {
     :root { font-size: 11pt; }
     body { margin: 0; max-width: none; }
@@ -68,13 +69,12 @@ export function digestHtml(report: DigestReport): string {
     counts(report.byTag, 'Tag'),
     '<h2>Hot spots</h2>',
     table(
-      [{ label: 'Where' }, { label: 'Tag' }, { label: 'Captures', numeric: true }, { label: 'Customers', numeric: true }, { label: 'Trend' }],
+      [{ label: 'Page' }, { label: 'Captures', numeric: true }, { label: 'Customers', numeric: true }, { label: 'Trend' }],
       report.hotspots.map((spot) => [
         { html: anchor(hotspotPlace(spot), spot.link) },
-        text(spot.tag ?? ''),
         num(spot.count),
         num(spot.customers),
-        { html: `<span class="${spot.trend}" title="${spot.trend}">${TREND_ARROWS[spot.trend]}</span> ${spot.trend}` },
+        { html: `<span class="${spot.trend}">${h(TREND_WORDS[spot.trend])}</span>` },
       ]),
     ),
     '<h2>New friction by flow step</h2>',

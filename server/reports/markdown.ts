@@ -1,4 +1,5 @@
-import { type DigestReport, excerpt, filterLabel, hotspotPlace, rangeLabel, STATUS_LABELS, TREND_ARROWS, utcMinute } from './digest-model';
+import { TREND_WORDS } from '#shared/insights';
+import { type DigestReport, excerpt, filterLabel, hotspotPlace, rangeLabel, STATUS_LABELS, utcMinute } from './digest-model';
 import { escapeMarkdown as md } from './escape';
 
 const NOTHING = '_Nothing in this range._';
@@ -45,14 +46,13 @@ export function digestMarkdown(report: DigestReport): string {
     '## Hot spots',
     '',
     ...table(
-      ['Where', 'Tag', 'Captures', 'Customers', 'Trend', ''],
-      ['left', 'left', 'right', 'right', 'center', 'left'],
+      ['Page', 'Captures', 'Customers', 'Trend', ''],
+      ['left', 'right', 'right', 'center', 'left'],
       report.hotspots.map((spot) => [
         md(hotspotPlace(spot)),
-        spot.tag === null ? '' : md(spot.tag),
         String(spot.count),
         String(spot.customers),
-        `${TREND_ARROWS[spot.trend]} ${spot.trend}`,
+        TREND_WORDS[spot.trend],
         link('feed', spot.link),
       ]),
     ),

@@ -48,6 +48,7 @@ function hotQueries(db: Kysely<Database>, dialect: SqlDialect) {
           environment: slot('environment'),
           created_at: slot('created_at'),
           received_at: slot('received_at'),
+          client_created_at: slot('client_created_at'),
           reporter_id: slot('reporter_id'),
           input_hash: slot('input_hash'),
           screenshot_sha256: slot('screenshot_sha256'),
@@ -269,7 +270,7 @@ async function insertCapture(
         hot.upsertCustomer({ name_key: customerKey(customer), name: customer, last_used_at: row.received_at, captures: 1 }),
       );
     }
-    return { status: 'created', capture: createdCapture(newCapture, row.created_at) };
+    return { status: 'created', capture: createdCapture(newCapture, row.client_created_at ?? row.created_at) };
   }
 
   const existing = await selectCaptureRow(trx, row.id);

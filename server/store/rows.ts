@@ -7,8 +7,8 @@ import type { NewCapture } from './store';
 export type CaptureRow = Selectable<CapturesTable> & { reporter_name: string };
 
 /**
- * The feed orders by created_at as text, which is only time order when every value is UTC in
- * the same format; clients may send any offset, so normalise on the way in.
+ * Times are compared as text, which is only time order when every value is UTC in the same
+ * format; clients may send any offset, so normalise on the way in.
  */
 export function normaliseTimestamp(isoWithOffset: string): string {
   return new Date(isoWithOffset).toISOString();
@@ -26,8 +26,10 @@ export function rowFromNewCapture(newCapture: NewCapture): Selectable<CapturesTa
     tags: JSON.stringify(input.tags),
     annotations: JSON.stringify(input.annotations),
     environment: JSON.stringify(input.environment),
-    created_at: normaliseTimestamp(input.createdAt),
+    // The server's clock places a capture in time; the client's claim is kept for display.
+    created_at: normaliseTimestamp(newCapture.receivedAt),
     received_at: newCapture.receivedAt,
+    client_created_at: normaliseTimestamp(input.createdAt),
     reporter_id: newCapture.reporter.id,
     input_hash: newCapture.inputHash,
     screenshot_sha256: null,
@@ -131,7 +133,7 @@ export function captureFromRow(row: CaptureRow): Capture {
     page: { url: row.page_url, title: row.page_title },
     comment: row.comment,
     tags,
-    createdAt: row.created_at,
+    createdAt: row.client_created_at ?? row.created_at,
     ...(row.quote === null ? {} : { quote: row.quote }),
     annotations,
     environment,

@@ -29,8 +29,14 @@ export interface CapturesTable {
   annotations: string;
   /** JSON text */
   environment: string;
+  /**
+   * When the server received the capture (the same instant as received_at): orders the feed and
+   * drives date filters, insights buckets and retention, so a client's clock cannot move a capture.
+   */
   created_at: string;
   received_at: string;
+  /** When the client says it made the capture (UTC ISO): shown to people, never compared. Null only for rows older than 0041. */
+  client_created_at: string | null;
   reporter_id: string;
   input_hash: string;
   screenshot_sha256: string | null;

@@ -101,6 +101,19 @@ describe('Insights: charts', () => {
     const byTag = figure('Captures per day by tag');
     await vi.waitFor(() => expect(byTag.querySelector('.chart-canvas canvas')).not.toBeNull());
     expect(byTag.querySelector('.chart-canvas .u-legend')?.textContent).toContain('checkout');
+    // At rest the legend speaks for the whole range: each series' total, never uPlot's "--" or a "Bucket: —".
+    const byKind = figure('Captures per day by kind');
+    await vi.waitFor(() => expect(byKind.querySelector('.chart-canvas .u-legend')).not.toBeNull());
+    const legend = [...(byKind.querySelectorAll('.chart-canvas .u-legend .u-series') ?? [])].map((row) => [
+      row.querySelector('.u-label')?.textContent,
+      row.querySelector('.u-value')?.textContent,
+    ]);
+    expect(legend).toEqual([
+      ['Day', `${bucketLabel('2026-11-20')} – ${bucketLabel('2026-11-22')}`],
+      ['screenshot', '6 in all'],
+      ['friction', '6 in all'],
+    ]);
+    expect(byKind.querySelector('.u-legend')?.textContent).not.toMatch(/--|Bucket|—/);
     const table = byTag.querySelector('table.insights-data-table');
     const toggle = button(byTag, 'Show data table');
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
@@ -130,6 +143,8 @@ describe('Insights: charts', () => {
     });
     const customer = lists[1]?.querySelector('a');
     expect(customer?.textContent).toBe('Globex');
+    // A customer is one customer: its row counts captures only (no "9 captures · 1 customer").
+    expect(lists[1]?.querySelector('li .bar-list-value')?.textContent).toBe('9 captures');
     expect(hashParams(customer?.getAttribute('href') ?? null).get('customer')).toBe('globex');
   });
 

@@ -41,13 +41,14 @@ describe('Insights: hot spots', () => {
     expect(asked?.searchParams.getAll('tag')).toEqual(['checkout,billing']);
     expect(asked?.searchParams.get('from')).toBe('2026-10-24');
     expect(asked?.searchParams.get('to')).toBe('2026-11-22');
-    expect(asked?.searchParams.get('groupBy')).toBe('route,element,tag');
+    // A hot spot is a page unless someone drills down (as in Reports and the digest).
+    expect(asked?.searchParams.get('groupBy')).toBe('route');
     expect(asked?.searchParams.has('sort')).toBe(false);
     expect(asked?.searchParams.has('bucket')).toBe(false);
   });
 
   it('shows each hot spot with its numbers, a described sparkline, and its latest comment as text', async () => {
-    await renderHotspots('');
+    await renderHotspots('groupBy=route,element,tag');
     const rows = [...view.container.querySelectorAll('table.hotspots tbody tr')];
     expect(rows).toHaveLength(2);
     const cells = (row: Element | undefined) => [...(row?.querySelectorAll('th, td') ?? [])].map((cell) => cell.textContent);
@@ -58,7 +59,7 @@ describe('Insights: hot spots', () => {
       '12',
       '5',
       '3',
-      '',
+      '↑ rising',
       '<img src=x onerror=window.__xss=1> pay button hidden',
     ]);
     expect(cells(rows[1])?.slice(0, 3)).toEqual(['app.example.com/onboarding/bank', '—', '—']);
@@ -93,9 +94,10 @@ describe('Insights: hot spots', () => {
 
   it('changes the grouping and the range through the URL', async () => {
     const { navigated } = await renderHotspots('kind=friction');
-    const tagBox = [...view.container.querySelectorAll('.group-by label')].find((label) => label.textContent === 'Tag');
-    tagBox?.querySelector('input')?.click();
-    expect(navigated.at(-1)?.get('groupBy')).toBe('route,element');
+    const box = (name: string) => [...view.container.querySelectorAll('.group-by label')].find((label) => label.textContent === name)?.querySelector('input');
+    expect([box('Page')?.checked, box('Element')?.checked, box('Tag')?.checked]).toEqual([true, false, false]);
+    box('Tag')?.click();
+    expect(navigated.at(-1)?.get('groupBy')).toBe('route,tag');
 
     const select = view.container.querySelector('select');
     if (!(select instanceof HTMLSelectElement)) throw new Error('no range select');

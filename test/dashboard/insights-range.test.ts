@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { filterQuery, activeFilters, withoutFilter, withoutFilters } from '../../server/dashboard/src/insights/filters';
 import { feedLink, insightsHref, reportsHref } from '../../server/dashboard/src/insights/links';
 import { checkRange, presetRange, rangeFromParams, withRange } from '../../server/dashboard/src/insights/range';
-import { describeTrend, trendDirection } from '../../server/dashboard/src/insights/Sparkline';
+import { describeTrend } from '../../server/dashboard/src/insights/Sparkline';
 
 const NOW = new Date('2026-11-22T23:30:00Z');
 
@@ -59,11 +59,9 @@ describe('insights filters and links', () => {
 });
 
 describe('sparkline text', () => {
-  it('says which way the trend goes', () => {
-    expect(trendDirection([5, 1, 0, 0])).toBe('falling');
-    expect(trendDirection([1, 1])).toBe('flat');
-    expect(trendDirection([3])).toBe('flat');
-    expect(describeTrend([], 'week')).toBe('No trend data');
-    expect(describeTrend([0, 2, 1], 'week')).toBe('Trend rising over 3 weeks: peak 2, last week 1');
+  it('says which way the trend goes, in the word the server chose', () => {
+    expect(describeTrend([], 'week', 'steady')).toBe('No trend data');
+    expect(describeTrend([0, 2, 1], 'week', 'new')).toBe('Trend new over 3 weeks: peak 2, last week 1');
+    expect(describeTrend([5, 1, 0, 0], 'day', 'falling')).toBe('Trend falling over 4 days: peak 5, last day 0');
   });
 });

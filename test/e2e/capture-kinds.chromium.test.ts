@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import type { Capture } from '#shared/capture';
+import { onboardingResponse } from '#shared/insights';
 import { reviewedCapture } from '#shared/review';
 import { e2eExtensionDir } from './harness/build-extension';
 import { signInToDashboard } from './harness/dashboard-session';
@@ -222,6 +224,29 @@ describe('Chromium: every kind of capture arrives at the server with its fields'
     await expect.poll(() => dashboard.getByRole('heading', { name: 'Console and network' }).count()).toBe(1);
     expect(await dashboard.getByText('Ticket widget failed to load: quota exceeded').count()).toBe(1);
     expect(await dashboard.getByRole('row', { name: /Severity High/ }).count()).toBe(1);
+  });
+
+  it('counts the capture classified as friction wherever friction is counted: feed filter, onboarding, digest, Reports', async () => {
+    const classified = arrived.find((item) => item.category === 'friction');
+    if (!classified) throw new Error('the classified capture did not arrive');
+    const api = async (path: string) => {
+      const response = await fetch(`${server.url}/api/v1${path}`, { headers: { Authorization: `Bearer ${server.token}` } });
+      expect(response.status, path).toBe(200);
+      return response;
+    };
+    const feed = z.object({ items: z.array(z.object({ id: z.string() })) }).parse(await (await api('/captures?category=friction')).json());
+    expect(feed.items.map((item) => item.id)).toContain(classified.id);
+    const onboarding = onboardingResponse.parse(await (await api('/insights/onboarding?category=friction')).json());
+    expect(onboarding.flows.find((flow) => flow.flow === 'Billing')?.steps.map((step) => step.step)).toContain('Export invoices');
+    expect(await (await api('/reports/digest')).text()).toMatch(/^\| Billing \| Export invoices \| [1-9]/m);
+
+    // Signed in already (the test before, same browser context).
+    const dashboard = await chromium.context.newPage();
+    await dashboard.goto(`${server.url}/#/?category=friction`);
+    await expect.poll(() => dashboard.locator(`article[data-capture-id="${classified.id}"]`).count()).toBe(1);
+    await dashboard.goto(`${server.url}/#/reports`);
+    const worst = dashboard.locator('.headline-numbers div').filter({ hasText: 'Worst onboarding step' }).locator('dd');
+    await expect.poll(() => worst.innerText()).toContain("Billing: Step 'Export invoices' hurts most");
   });
 });
 

@@ -1,7 +1,7 @@
 import { Window } from 'happy-dom';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { trendOf } from '../../server/reports/digest';
+import { trendOf } from '#shared/insights';
 import { escapeHtml, escapeMarkdown } from '../../server/reports/escape';
 import { DIGEST_CSP } from '../../server/reports/html';
 import type { User } from '../../server/store/store';
@@ -58,9 +58,15 @@ describe('escaping', () => {
     expect(escapeMarkdown('1. item')).toBe('1\\. item');
   });
 
-  it('calls a trend by its later half against its earlier half', () => {
-    expect(trendOf([0, 1, 0, 2])).toBe('rising');
+  it('calls a trend by its later half against its earlier half, new when nothing came before, steady for noise', () => {
+    expect(trendOf([1, 0, 2, 1])).toBe('rising');
     expect(trendOf([3, 0, 5, 1, 0])).toBe('falling');
+    expect(trendOf([0, 0, 1, 2])).toBe('new');
+    expect(trendOf([0, 0, 0, 1])).toBe('new');
+    // One capture more (or a quarter more) is not a trend.
+    expect(trendOf([1, 0, 2, 0])).toBe('steady');
+    expect(trendOf([10, 0, 0, 12])).toBe('steady');
+    expect(trendOf([10, 0, 0, 13])).toBe('rising');
     expect(trendOf([1, 1])).toBe('steady');
     expect(trendOf([])).toBe('steady');
   });
@@ -129,12 +135,12 @@ describe('GET /api/v1/reports/digest', () => {
     expect(lines).toContain('| friction | 3 |');
     expect(lines).toContain('| screenshot | 4 |');
     expect(lines).toContain('| checkout | 3 |');
-    const hotspot = lines.find((line) => line.startsWith('| app.example.com/accounts/\\:id/billing | checkout |'));
-    expect(hotspot).toMatch(/\| 3 \| 2 \| ↑ rising \| \[feed\]\(http:\/\/localhost\/#\/\?[^)]+\) \|$/);
+    // A hot spot is the page; one more capture in the later half is no trend.
+    const hotspot = lines.find((line) => line.startsWith('| app.example.com/accounts/\\:id/billing |'));
+    expect(hotspot).toMatch(/^\| [^|]+ \| 3 \| 2 \| → steady \| \[feed\]\(http:\/\/localhost\/#\/\?[^)]+\) \|$/);
     const link = new URLSearchParams(/#\/\?([^)]+)\)/.exec(hotspot ?? '')?.[1]);
     expect(Object.fromEntries(link)).toEqual({
       route: 'app.example.com/accounts/:id/billing',
-      tag: 'checkout',
       from: '2026-11-15T12:00:00.000Z',
       to: '2026-11-22T12:00:00.000Z',
     });

@@ -38,11 +38,19 @@ async function walk(query: string, limit: number): Promise<string[]> {
 }
 
 describe('GET /api/v1/captures', () => {
-  it('lists newest first and pages with an opaque cursor', async () => {
-    const a = await seed({ createdAt: '2025-05-01T09:00:00.000Z' });
-    const b = await seed({ createdAt: '2025-05-03T09:00:00.000Z' });
-    const c = await seed({ createdAt: '2025-05-02T09:00:00.000Z' });
-    const d = await seed({ createdAt: '2025-05-02T11:00:00+02:00' }); // same instant as c
+  it('lists newest first (by when the server received them) and pages with an opaque cursor', async () => {
+    await t.close();
+    let clock = new Date('2025-05-01T09:00:00.000Z');
+    t = await makeTestApp({ now: () => clock });
+    const seedAt = (received: string, createdAt: string) => {
+      clock = new Date(received);
+      return seed({ createdAt });
+    };
+    const a = await seedAt('2025-05-01T09:00:00.000Z', '2025-05-01T09:00:00.000Z');
+    const b = await seedAt('2025-05-03T09:00:00.000Z', '2025-05-03T09:00:00.000Z');
+    const c = await seedAt('2025-05-02T09:00:00.000Z', '2025-05-02T09:00:00.000Z');
+    // Received at the same instant as c, whatever its own clock said (offsets and all).
+    const d = await seedAt('2025-05-02T09:00:00.000Z', '2025-05-02T11:00:00+02:00');
     const [later, earlier] = c > d ? [c, d] : [d, c];
 
     const res = await getFeed('');

@@ -1,11 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { feedPage } from '#shared/api';
 import { onboardingResponse } from '#shared/insights';
-import { createInsightsApi } from '../../server/dashboard/src/insights/api';
 import { loadPreview } from '../../server/dashboard/src/insights/digest-preview';
-import { createHttp } from '../../server/dashboard/src/http';
-import { adminOf } from './review-helpers';
-import { API_PREFIX, authHeaders, makeTestApp, postCapture, sampleCaptureInput, sessionFor, sessionHeaders, type TestApp } from './helpers';
+import { dashboardInsightsApi } from './dashboard-client';
+import { API_PREFIX, authHeaders, makeTestApp, postCapture, sampleCaptureInput, type TestApp } from './helpers';
 
 const NOW = new Date('2026-11-22T12:00:00.000Z');
 const WEEK = { from: '2026-11-16', to: '2026-11-22' };
@@ -91,17 +89,8 @@ describe('friction is the category, everywhere', () => {
     ]);
 
     // The Reports page's headline, as the dashboard computes it from the same server.
-    const admin = await adminOf(t);
-    const session = await sessionFor(t.store, admin.id, NOW);
-    const http = createHttp({
-      csrfToken: () => session.csrfToken,
-      fetch: async (input, init) => {
-        const headers = new Headers(init?.headers);
-        for (const [name, value] of Object.entries(sessionHeaders(session))) headers.set(name, value);
-        return t.app.request(String(input), { method: init?.method ?? 'GET', headers });
-      },
-    });
-    const preview = await loadPreview(createInsightsApi(http), WEEK, new URLSearchParams(), new AbortController().signal);
+    const api = await dashboardInsightsApi(t, NOW);
+    const preview = await loadPreview(api, WEEK, new URLSearchParams(), new AbortController().signal);
     expect(preview.worstStep).toEqual({ flow: 'Onboarding', sentence: "Step 'Connect bank' hurts most: 2 captures from 2 customers" });
     expect(preview.total).toBe(5);
   });

@@ -34,13 +34,14 @@ afterEach(async () => {
   await t.close();
 });
 
-async function capture(overrides: Partial<CaptureInput>, screenshotSeed?: number): Promise<string> {
+/** A capture the server received when it claims to be made, unless `receivedAt` says otherwise. */
+async function capture(overrides: Partial<CaptureInput>, screenshotSeed?: number, receivedAt?: string): Promise<string> {
   const input = captureInput.parse(sampleCaptureInput(overrides));
   const result = await t.store.createCapture({
     input,
     inputHash: canonicalHash(input),
     reporter: { id: adminId, name: 'Admin' },
-    receivedAt: NOW.toISOString(),
+    receivedAt: receivedAt ?? input.createdAt,
   });
   if (result.status !== 'created') throw new Error(result.status);
   if (screenshotSeed !== undefined) {
@@ -102,6 +103,18 @@ describe('retention', () => {
     ]);
     expect(await retention?.runOnce()).toBe(0);
     expect((await t.store.audit.list({ action: 'retention.purged', limit: 10 })).entries).toHaveLength(1);
+  });
+
+  it("purges by when the server received a capture, never by the client's clock", async () => {
+    await setRetention(30);
+    const claims2001 = await capture({ createdAt: '2001-01-01T00:00:00.000Z' }, undefined, daysAgo(1));
+    const claims9999 = await capture({ createdAt: '9999-01-01T00:00:00.000Z' }, undefined, daysAgo(31));
+    const claimsToday = await capture({ createdAt: NOW.toISOString() }, undefined, daysAgo(45));
+
+    expect(await start().runOnce()).toBe(2);
+    expect(await t.store.getCapture(claims2001)).not.toBeNull();
+    expect(await t.store.getCapture(claims9999)).toBeNull();
+    expect(await t.store.getCapture(claimsToday)).toBeNull();
   });
 
   it('never runs two purges at once', async () => {

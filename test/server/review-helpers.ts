@@ -38,6 +38,8 @@ export interface ReviewApp {
 export function useReviewApp(): ReviewApp {
   const world = { now: new Date('2026-11-22T12:00:00.000Z') } as ReviewApp;
   beforeEach(async () => {
+    // Tests move the clock; each starts from the same moment.
+    world.now = new Date('2026-11-22T12:00:00.000Z');
     const t = await makeTestApp();
     const events = new EventBus();
     world.heard = [];

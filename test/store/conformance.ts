@@ -23,7 +23,7 @@ export function describeStoreConformance(name: string, open: () => Promise<Store
         input: parsed,
         inputHash: canonicalHash(parsed),
         reporter: { id: reporter.id, name: reporter.name },
-        receivedAt: new Date().toISOString(),
+        receivedAt: parsed.createdAt,
       };
     }
 

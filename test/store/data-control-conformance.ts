@@ -26,7 +26,7 @@ export function describeDataControlConformance(name: string, open: () => Promise
         input,
         inputHash: canonicalHash(input),
         reporter: { id: reporter.id, name: reporter.name },
-        receivedAt: new Date().toISOString(),
+        receivedAt: input.createdAt,
       });
       if (result.status !== 'created') throw new Error(`expected created, got ${result.status}`);
       return result.capture;

@@ -86,6 +86,7 @@ export function describeInsightConformance(name: string, open: () => Promise<Sto
             customers: 2,
             reporters: 2,
             trend: [2, 0, 1],
+            direction: 'steady',
             latestCaptureId: latest,
             latestComment: 'Still hidden',
           },

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { captureInput } from '#shared/capture';
+import { canonicalHash } from '../../server/canonical-json';
 import type { Store } from '../../server/store/store';
+import { sampleCaptureInput } from '../server/helpers';
 import { minutesAfter, useReviewWorld } from './review-fixtures';
 
 const T0 = '2026-11-01T10:00:00.000Z';
@@ -106,6 +109,26 @@ export function describeReviewFeedConformance(name: string, open: () => Promise<
       expect(await w.walk({ path: '/invoices/inv-2024_*' })).toEqual([invoice]);
       expect(await w.walk({ path: '/invoices/inv-2024%' })).toEqual([]);
       expect(await w.walk({ path: '/Accounts/*/billing' })).toEqual([]);
+    });
+
+    it("orders, pages and filters by the server's receive time; the client's createdAt is only read back", async () => {
+      const received = async (receivedAt: string, createdAt: string) => {
+        const input = captureInput.parse(sampleCaptureInput({ createdAt }));
+        const result = await w.store.createCapture({ input, inputHash: canonicalHash(input), reporter: { id: w.ada.id, name: w.ada.name }, receivedAt });
+        if (result.status !== 'created') throw new Error(result.status);
+        expect(result.capture.createdAt).toBe(new Date(createdAt).toISOString());
+        return input.id;
+      };
+      const future = await received(minutesAfter(T0, 1), '9999-01-01T00:00:00.000Z');
+      const past = await received(minutesAfter(T0, 2), '2001-01-01T00:00:00+02:00');
+      // One tag walks capture_tags' own copy of the time.
+      expect(await w.walk({ tag: 'checkout', limit: '1' })).toEqual([past, future]);
+      expect(await w.walk({ limit: '1' })).toEqual([past, future]);
+      expect(await w.walk({ sort: 'oldest', limit: '1' })).toEqual([future, past]);
+      expect(await w.walk({ from: minutesAfter(T0, 2) })).toEqual([past]);
+      expect(await w.walk({ to: '2001-12-31' })).toEqual([]);
+      expect((await w.page()).map((item) => item.createdAt)).toEqual(['2000-12-31T22:00:00.000Z', '9999-01-01T00:00:00.000Z']);
+      expect((await w.store.getCapture(past))?.createdAt).toBe('2000-12-31T22:00:00.000Z');
     });
 
     it('filters by time: a date to includes its whole day (UTC), date-times are exact', async () => {

@@ -56,7 +56,7 @@ export function useReviewWorld(open: () => Promise<Store>): ReviewWorld {
         input: parsed,
         inputHash: canonicalHash(parsed),
         reporter: { id: reporter.id, name: reporter.name },
-        receivedAt: new Date().toISOString(),
+        receivedAt: parsed.createdAt,
       });
       if (result.status !== 'created') throw new Error(`expected created, got ${result.status}`);
       return parsed.id;

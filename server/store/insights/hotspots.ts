@@ -1,6 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
 import { elementLocator } from '#shared/capture';
-import type { Hotspot, HotspotDimension } from '#shared/insights';
+import { type Hotspot, type HotspotDimension, trendOf } from '#shared/insights';
 import type { SqlDialect } from '../store';
 import { BucketCounter, createdDay, type Db, scope, textOrNull, toCount } from './sql';
 import { bucketBounds } from './range';
@@ -110,6 +110,7 @@ export async function hotspots(db: Db, dialect: SqlDialect, request: HotspotsReq
       .filter((row) => !groupBy.includes('element') || textOrNull(row.element_key) === element)
       .filter((row) => !byTag || hasTag(row.tags, tag))
       .sort((a, b) => (String(a.id) < String(b.id) ? 1 : -1))[0];
+    const trend = group.trend ?? trends.get(keyOf(group.key)) ?? counter.empty();
     return {
       route,
       element: element === null ? null : { key: element, label: elementLabel(latest?.element, element) },
@@ -117,7 +118,8 @@ export async function hotspots(db: Db, dialect: SqlDialect, request: HotspotsReq
       count: group.count,
       customers: group.customers,
       reporters: group.reporters,
-      trend: group.trend ?? trends.get(keyOf(group.key)) ?? counter.empty(),
+      trend,
+      direction: trendOf(trend),
       latestCaptureId: String(latest?.id ?? ''),
       latestComment: String(latest?.comment ?? ''),
     };

@@ -122,7 +122,7 @@ export async function getDetail(db: Db, captureId: string, viewer: Viewer): Prom
   const duplicates = await db
     .selectFrom('captures')
     .innerJoin('users', 'users.id', 'captures.reporter_id')
-    .select(['captures.id', 'captures.created_at', 'captures.comment', 'captures.customer', 'users.id as reporter_id', 'users.name'])
+    .select(['captures.id', 'captures.created_at', 'captures.client_created_at', 'captures.comment', 'captures.customer', 'users.id as reporter_id', 'users.name'])
     .where('captures.merged_into', '=', captureId)
     .where(visibleCondition(viewer))
     .orderBy('captures.created_at')
@@ -144,7 +144,7 @@ export async function getDetail(db: Db, captureId: string, viewer: Viewer): Prom
     customers: [...customers.values()],
     duplicates: duplicates.map((duplicate) => ({
       id: duplicate.id,
-      createdAt: duplicate.created_at,
+      createdAt: duplicate.client_created_at ?? duplicate.created_at,
       comment: duplicate.comment,
       reporter: { id: duplicate.reporter_id, name: duplicate.name },
     })),

@@ -133,6 +133,15 @@ export const reviewMigrations: Readonly<Record<string, Migration>> = {
       await createFeedIndex(db, 'captures_category_feed', sql.raw('category'));
     },
   },
+  '0041_server_time': {
+    // The server's receive time orders the feed and drives date filters and retention; the client's time is kept for display.
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('captures').addColumn('client_created_at', 'text').execute();
+      await sql`update captures set client_created_at = created_at, created_at = received_at`.execute(db);
+      await sql`
+        update capture_tags set created_at = (select captures.created_at from captures where captures.id = capture_tags.capture_id)`.execute(db);
+    },
+  },
 };
 
 /**

@@ -18,6 +18,7 @@ export const CAPTURE_COLUMNS = [
   'captures.environment',
   'captures.created_at',
   'captures.received_at',
+  'captures.client_created_at',
   'captures.reporter_id',
   'captures.input_hash',
   'captures.screenshot_sha256',

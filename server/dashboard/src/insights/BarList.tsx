@@ -8,10 +8,12 @@ interface BarListProps {
   /** Shown under the label when it differs from it (a page's route under its title). */
   showKey?: boolean;
   label: string;
+  /** Say how many customers each item touched (not for a list of customers: each is one). */
+  showCustomers?: boolean;
 }
 
 /** A ranked list with a bar per item: the numbers are text, the bars only help the eye. */
-export function BarList({ items, hrefFor, showKey = false, label }: BarListProps) {
+export function BarList({ items, hrefFor, showKey = false, label, showCustomers = true }: BarListProps) {
   const max = Math.max(1, ...items.map((item) => item.count));
   return (
     <ol className="bar-list" aria-label={label}>
@@ -27,7 +29,8 @@ export function BarList({ items, hrefFor, showKey = false, label }: BarListProps
               <span className="chart-bar chart-bar-captures" style={{ width: `${(item.count / max) * 100}%` }} />
             </span>
             <span className="bar-list-value">
-              {plural(item.count, 'capture', 'captures')} · {plural(item.customers, 'customer', 'customers')}
+              {plural(item.count, 'capture', 'captures')}
+              {showCustomers && ` · ${plural(item.customers, 'customer', 'customers')}`}
             </span>
           </li>
         );

@@ -133,7 +133,13 @@ function TopPanel({ api, params, range, dimension, title, hrefFor }: TopPanelPro
       )}
       {data !== null && data.items.length === 0 && <p className="muted">No captures in this range.</p>}
       {data !== null && data.items.length > 0 && (
-        <BarList items={data.items} hrefFor={hrefFor} showKey={dimension === 'page'} label={`${title}, most captures first`} />
+        <BarList
+          items={data.items}
+          hrefFor={hrefFor}
+          showKey={dimension === 'page'}
+          showCustomers={dimension !== 'customer'}
+          label={`${title}, most captures first`}
+        />
       )}
     </section>
   );

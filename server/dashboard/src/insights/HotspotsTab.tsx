@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { HOTSPOT_GROUPS, type HotspotGroup, type InsightsApi } from './api';
 import { feedLink } from './links';
-import type { Hotspot } from '#shared/insights';
+import { type Hotspot, HOTSPOT_DEFAULT_GROUP_BY, TREND_WORDS } from '#shared/insights';
 import { describeRange, type DateRange } from './range';
 import { Sparkline } from './Sparkline';
 import { LoadProblem } from './LoadProblem';
@@ -9,11 +9,11 @@ import { shownData, useLoad } from './use-load';
 
 const GROUP_LABELS: Readonly<Record<HotspotGroup, string>> = { route: 'Page', element: 'Element', tag: 'Tag' };
 
-/** The groupings asked for in the URL (`groupBy=route,tag`); all three when none is. */
+/** The groupings asked for in the URL (`groupBy=route,tag`); the page alone (what a hot spot is everywhere) when none is. */
 export function groupsFromParams(params: URLSearchParams): HotspotGroup[] {
   const asked = new Set(params.getAll('groupBy').flatMap((raw) => raw.split(',')));
   const groups = HOTSPOT_GROUPS.filter((group) => asked.has(group));
-  return groups.length > 0 ? groups : [...HOTSPOT_GROUPS];
+  return groups.length > 0 ? groups : [...HOTSPOT_DEFAULT_GROUP_BY];
 }
 
 /** The feed filter that lists a hot spot's captures: its page, and its element and tag when grouped by them. */
@@ -51,8 +51,9 @@ export function HotspotsTab({ api, params, range, navigate }: HotspotsTabProps) 
     const next = new URLSearchParams(params);
     const chosen = HOTSPOT_GROUPS.filter((candidate) => (candidate === group ? on : groups.includes(candidate)));
     next.delete('groupBy');
-    // All three is the default: keep the URL short.
-    if (chosen.length > 0 && chosen.length < HOTSPOT_GROUPS.length) next.set('groupBy', chosen.join(','));
+    // The page alone is the default: keep the URL short.
+    const isDefault = chosen.join(',') === HOTSPOT_DEFAULT_GROUP_BY.join(',');
+    if (chosen.length > 0 && !isDefault) next.set('groupBy', chosen.join(','));
     navigate(next);
   }
 
@@ -60,7 +61,7 @@ export function HotspotsTab({ api, params, range, navigate }: HotspotsTabProps) 
     <section className="insights-panel" aria-labelledby="hotspots-title" aria-busy={state.status === 'loading'}>
       <h2 id="hotspots-title">Hot spots</h2>
       <fieldset className="group-by">
-        <legend>Group captures by</legend>
+        <legend>Group captures by (a hot spot is a page; add element or tag to split it)</legend>
         {HOTSPOT_GROUPS.map((group) => (
           <label key={group}>
             <input
@@ -126,8 +127,9 @@ export function HotspotsTab({ api, params, range, navigate }: HotspotsTabProps) 
                   <td className="number">{hotspot.count}</td>
                   <td className="number">{hotspot.customers}</td>
                   <td className="number">{hotspot.reporters}</td>
-                  <td>
-                    <Sparkline counts={hotspot.trend} unit={data.bucket} />
+                  <td className="hotspot-trend">
+                    <Sparkline counts={hotspot.trend} unit={data.bucket} direction={hotspot.direction} />
+                    <span className={`trend-word trend-${hotspot.direction}`}>{TREND_WORDS[hotspot.direction]}</span>
                   </td>
                   <td className="hotspot-comment">
                     <a href={`#/captures/${encodeURIComponent(hotspot.latestCaptureId)}`}>

@@ -3,7 +3,7 @@ import { DIGEST_DEFAULT_DAYS } from '#shared/insights';
 import type { Session } from '../session-types';
 import { ActiveFilters } from './ActiveFilters';
 import { createInsightsApi, digestHref, exportHref, type InsightsApi } from './api';
-import { describeKinds, describeTotal, loadPreview } from './digest-preview';
+import { describeKinds, describeTopHotspot, describeTotal, loadPreview } from './digest-preview';
 import { FEED_FILTER_KEYS, filterQuery } from './filters';
 import { feedHref } from './links';
 import { LoadProblem } from './LoadProblem';
@@ -168,11 +168,7 @@ function HeadlinePreview({ api, range, params }: { api: InsightsApi; range: Date
           </div>
           <div>
             <dt>Top hot spot</dt>
-            <dd>
-              {state.data.topHotspot
-                ? `${state.data.topHotspot.route}: ${plural(state.data.topHotspot.count, 'capture', 'captures')} from ${plural(state.data.topHotspot.customers, 'customer', 'customers')}`
-                : 'None'}
-            </dd>
+            <dd>{describeTopHotspot(state.data)}</dd>
           </div>
           <div>
             <dt>Worst onboarding step</dt>

@@ -1,29 +1,19 @@
+import type { TrendDirection } from '#shared/insights';
+
 const WIDTH = 96;
 const HEIGHT = 24;
 const PAD = 2;
 
-/** "rising", "falling" or "flat": the second half of the range against the first. */
-export function trendDirection(counts: readonly number[]): 'rising' | 'falling' | 'flat' {
-  const half = Math.floor(counts.length / 2);
-  if (half === 0) return 'flat';
-  const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
-  const before = sum(counts.slice(0, half));
-  const after = sum(counts.slice(counts.length - half));
-  if (after > before) return 'rising';
-  if (after < before) return 'falling';
-  return 'flat';
-}
-
-/** What the sparkline shows, in words: the direction, peak and last value. */
-export function describeTrend(counts: readonly number[], unit: 'day' | 'week'): string {
+/** What the sparkline shows, in words: the direction (shared/insights.ts `trendOf`, as the server said it), peak and last value. */
+export function describeTrend(counts: readonly number[], unit: 'day' | 'week', direction: TrendDirection): string {
   if (counts.length === 0) return 'No trend data';
   const peak = Math.max(...counts);
   const last = counts[counts.length - 1] ?? 0;
-  return `Trend ${trendDirection(counts)} over ${counts.length} ${unit}s: peak ${peak}, last ${unit} ${last}`;
+  return `Trend ${direction} over ${counts.length} ${unit}s: peak ${peak}, last ${unit} ${last}`;
 }
 
 /** A tiny line of counts per bucket; the text alternative is its accessible name. */
-export function Sparkline({ counts, unit }: { counts: readonly number[]; unit: 'day' | 'week' }) {
+export function Sparkline({ counts, unit, direction }: { counts: readonly number[]; unit: 'day' | 'week'; direction: TrendDirection }) {
   const peak = Math.max(1, ...counts);
   const step = counts.length > 1 ? (WIDTH - 2 * PAD) / (counts.length - 1) : 0;
   const points = counts
@@ -40,7 +30,7 @@ export function Sparkline({ counts, unit }: { counts: readonly number[]; unit: '
       width={WIDTH}
       height={HEIGHT}
       role="img"
-      aria-label={describeTrend(counts, unit)}
+      aria-label={describeTrend(counts, unit, direction)}
       focusable="false"
     >
       <polyline className="sparkline-line" points={points} fill="none" />

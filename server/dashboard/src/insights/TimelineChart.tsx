@@ -30,7 +30,7 @@ export function TimelineChart({ title, timeline, unit }: TimelineChartProps) {
     import('./uplot-chart')
       .then(({ drawTimeline }) => {
         if (cancelled) return;
-        chart = drawTimeline(element, timeline, Math.max(280, element.clientWidth));
+        chart = drawTimeline(element, timeline, Math.max(280, element.clientWidth), unit);
         setChartState('drawn');
         if (typeof ResizeObserver !== 'undefined') {
           observer = new ResizeObserver(() => chart?.resize(Math.max(280, element.clientWidth)));
@@ -47,7 +47,7 @@ export function TimelineChart({ title, timeline, unit }: TimelineChartProps) {
       observer?.disconnect();
       chart?.destroy();
     };
-  }, [timeline]);
+  }, [timeline, unit]);
 
   return (
     <figure className="timeline-chart" aria-labelledby={titleId}>

@@ -1,4 +1,12 @@
-import type { HotspotsResponse, OnboardingResponse, TimelineResponse, TopResponse } from '#shared/insights';
+import {
+  HOTSPOT_DEFAULT_GROUP_BY,
+  type HotspotsResponse,
+  type OnboardingResponse,
+  type TimelineResponse,
+  type TopResponse,
+  TREND_WORDS,
+  type TrendDirection,
+} from '#shared/insights';
 import type { InsightsApi } from './api';
 import { filterQuery } from './filters';
 import { plural, worstStepSentence } from './onboarding';
@@ -8,7 +16,7 @@ import type { DateRange } from './range';
 export interface DigestPreview {
   total: number;
   byKind: { key: string; count: number }[];
-  topHotspot: { route: string; count: number; customers: number } | null;
+  topHotspot: { route: string; count: number; customers: number; direction: TrendDirection } | null;
   worstStep: { flow: string; sentence: string } | null;
   topCustomer: { name: string; count: number } | null;
 }
@@ -31,7 +39,9 @@ export function summarisePreview(
   return {
     total: byKind.reduce((sum, series) => sum + series.count, 0),
     byKind,
-    topHotspot: hottest ? { route: hottest.route ?? '(any page)', count: hottest.count, customers: hottest.customers } : null,
+    topHotspot: hottest
+      ? { route: hottest.route ?? '(any page)', count: hottest.count, customers: hottest.customers, direction: hottest.direction }
+      : null,
     worstStep: flow && step ? { flow: flow.flow, sentence: worstStepSentence(step) } : null,
     topCustomer: customer ? { name: customer.label.trim() || customer.key, count: customer.count } : null,
   };
@@ -42,7 +52,7 @@ export async function loadPreview(api: InsightsApi, range: DateRange, params: UR
   const filter = filterQuery(params);
   const [timeline, hotspots, onboarding, customers] = await Promise.all([
     api.timeline(filter, range, { by: 'kind' }, signal),
-    api.hotspots(filter, range, { groupBy: ['route'], limit: 1 }, signal),
+    api.hotspots(filter, range, { groupBy: HOTSPOT_DEFAULT_GROUP_BY, limit: 1 }, signal),
     onboardingFriction(api, filter, range, signal),
     api.top(filter, range, { dimension: 'customer', limit: 1 }, signal),
   ]);
@@ -65,4 +75,11 @@ async function onboardingFriction(api: InsightsApi, filter: URLSearchParams, ran
   const narrowed = new URLSearchParams(filter);
   narrowed.set('category', 'friction');
   return api.onboarding(narrowed, range, signal);
+}
+
+/** `app.example.com/billing: 12 captures from 5 customers, ↑ rising`: the digest's first hot spot, in its words. */
+export function describeTopHotspot(preview: DigestPreview): string {
+  const spot = preview.topHotspot;
+  if (spot === null) return 'None';
+  return `${spot.route}: ${plural(spot.count, 'capture', 'captures')} from ${plural(spot.customers, 'customer', 'customers')}, ${TREND_WORDS[spot.direction]}`;
 }

@@ -22,8 +22,21 @@ function palette(element: HTMLElement): { series: string[]; ink: string; grid: s
   };
 }
 
-/** A multi-series line chart of captures per bucket, drawn into `element`. */
-export function drawTimeline(element: HTMLElement, timeline: Timeline, width: number): DrawnChart {
+/** Each series' total, and the range's first and last bucket, for a legend at rest. */
+export function legendValues(timeline: Timeline) {
+  const first = timeline.buckets[0];
+  const last = timeline.buckets.at(-1);
+  return {
+    range: first === undefined || last === undefined ? '' : first === last ? bucketLabel(first) : `${bucketLabel(first)} – ${bucketLabel(last)}`,
+    totals: timeline.series.map((series) => series.counts.reduce((sum, count) => sum + count, 0)),
+  };
+}
+
+/**
+ * A multi-series line chart of captures per bucket, drawn into `element`. Its legend reads as a
+ * sentence at rest (the whole range: each series' total) and follows the cursor (that bucket's counts).
+ */
+export function drawTimeline(element: HTMLElement, timeline: Timeline, width: number, unit: 'day' | 'week'): DrawnChart {
   // uPlot draws later, in a frame callback, where a missing canvas could not be caught: check now.
   if (typeof Path2D === 'undefined' || element.ownerDocument.createElement('canvas').getContext('2d') === null) {
     throw new Error('no 2D canvas');
@@ -32,6 +45,7 @@ export function drawTimeline(element: HTMLElement, timeline: Timeline, width: nu
   const times = bucketTimes(timeline.buckets);
   const xs = times ?? timeline.buckets.map((_, index) => index);
   const axis = { stroke: colors.ink, grid: { stroke: colors.grid, width: 1 }, ticks: { stroke: colors.grid, width: 1 } };
+  const resting = legendValues(timeline);
   const options: uPlot.Options = {
     width,
     height: HEIGHT,
@@ -40,16 +54,22 @@ export function drawTimeline(element: HTMLElement, timeline: Timeline, width: nu
     tzDate: (seconds) => uPlot.tzDate(new Date(seconds * 1000), 'Etc/UTC'),
     series: [
       {
-        label: 'Bucket',
-        // The cursor may rest off the data, where uPlot passes no number.
-        value: (_chart: uPlot, raw: number) =>
-          !Number.isFinite(raw) ? '—' : times === null ? (timeline.buckets[raw] ?? '') : bucketLabel(new Date(raw * 1000).toISOString()),
+        label: unit === 'day' ? 'Day' : 'Week of',
+        // Off the data (no cursor) uPlot passes no number: the legend then speaks for the whole range.
+        value: (_chart: uPlot, raw: number | null) =>
+          raw === null || !Number.isFinite(raw)
+            ? resting.range
+            : times === null
+              ? (timeline.buckets[raw] ?? '')
+              : bucketLabel(new Date(raw * 1000).toISOString()),
       },
       ...timeline.series.map((series, index) => ({
         label: series.key,
         stroke: colors.series[index % colors.series.length],
         width: 2,
         points: { show: timeline.buckets.length <= 31 },
+        value: (_chart: uPlot, raw: number | null) =>
+          raw === null || !Number.isFinite(raw) ? `${resting.totals[index] ?? 0} in all` : String(raw),
       })),
     ],
     axes: [
