@@ -1,10 +1,13 @@
 import { customerRulesStore, readCustomerRules, type CustomerRule, type CustomerRulesStore } from './customer-rules';
+import { diagnosticsSitesStore, readDiagnosticsSites, type DiagnosticsSitesStore } from './diagnostics-sites';
 import { privacyStore, readPrivacySettings, type PrivacyStore } from './privacy-settings';
 
 /** What Options say about capturing a page: elements to redact, and where customers' names are. */
 export interface CaptureSettings {
   privateSelectors: readonly string[];
   customerRules: readonly CustomerRule[];
+  /** Sites (`https://app.example.com`) where the user turned diagnostics on: the only pages asked for them. */
+  diagnosticsSites?: readonly string[];
 }
 
 /**
@@ -12,11 +15,20 @@ export interface CaptureSettings {
  * a capture should not fail for them.
  */
 export async function readCaptureSettings(
-  stores: { privacy: PrivacyStore; customerRules: CustomerRulesStore } = { privacy: privacyStore, customerRules: customerRulesStore },
+  stores: { privacy: PrivacyStore; customerRules: CustomerRulesStore; diagnosticsSites?: DiagnosticsSitesStore } = {
+    privacy: privacyStore,
+    customerRules: customerRulesStore,
+    diagnosticsSites: diagnosticsSitesStore,
+  },
 ): Promise<CaptureSettings> {
-  const [privacy, rules] = await Promise.all([readPrivacySettings(stores.privacy), readCustomerRules(stores.customerRules)]);
+  const [privacy, rules, sites] = await Promise.all([
+    readPrivacySettings(stores.privacy),
+    readCustomerRules(stores.customerRules),
+    stores.diagnosticsSites ? readDiagnosticsSites(stores.diagnosticsSites) : [],
+  ]);
   return {
     privateSelectors: privacy.ok ? privacy.value.privateSelectors : [],
     customerRules: rules.ok ? rules.value : [],
+    diagnosticsSites: sites,
   };
 }
