@@ -120,7 +120,7 @@ describe('DraftEditor', () => {
     expect(chip()?.textContent).toBe('From your last capture · clear');
     const clear = chip()?.querySelector('button');
     if (!clear) throw new Error('no clear button');
-    expect(clear.getAttribute('aria-label')).toBe('Clear the flow and step from your last capture');
+    expect(clear.getAttribute('aria-label')).toBe('Clear what your last capture filled in');
     await act(async () => clear.click());
     expect(control('Flow').value).toBe('');
     expect(control('Step').value).toBe('');

@@ -114,7 +114,7 @@ export function DetailsFields({ value, onChange, customers, customerRule, flowCa
         <p className="carried-chip">
           <span>From your last capture</span>
           <span aria-hidden="true"> · </span>
-          <button type="button" className="link" aria-label="Clear the flow and step from your last capture" onClick={() => set({ flow: '', step: '' })}>
+          <button type="button" className="link" aria-label="Clear what your last capture filled in" onClick={() => set({ flow: '', step: '' })}>
             clear
           </button>
         </p>
