@@ -44,6 +44,9 @@ export function installDiagnosticsCollector(win: CollectorWindow, now: () => num
   const readerKey = '__snagDiagnostics';
   // Taken now, before the page's scripts run: a page that later replaces them learns nothing from the reader.
   const stringify = win.JSON.stringify;
+  const DateAtInstall = Date;
+  const toIsoString = Date.prototype.toISOString;
+  const apply = Reflect.apply;
 
   const cut = (text: string) => (text.length > 1000 ? `${text.slice(0, 999)}…` : text);
   /** One console argument as text: errors by name and message, objects as JSON when they can be. */
@@ -142,7 +145,7 @@ export function installDiagnosticsCollector(win: CollectorWindow, now: () => num
    * `stringify` (which then calls no `toJSON`), and no method the page could have replaced is used.
    */
   const read = (): string => {
-    const since = new Date(now() - windowMs).toISOString();
+    const since = `${apply(toIsoString, new DateAtInstall(now() - windowMs), [])}`;
     const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? stringify(value) : 'null');
     const list = (entries: ReadonlyArray<Record<string, unknown>>, fields: readonly string[]) => {
       let out = '';

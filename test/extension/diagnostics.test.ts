@@ -158,7 +158,7 @@ describe('the bridge between the page and a capture', () => {
     expect(dispatched).not.toHaveBeenCalled();
   });
 
-  it('keeps calling no toJSON or array method a page may have replaced since it loaded', () => {
+  it('calls no toJSON, array or date method a page may have replaced since it loaded', () => {
     const { page } = fakePage(() => new Response('ok'));
     installDiagnosticsCollector(page);
     page.console.error('before');
@@ -167,6 +167,7 @@ describe('the bridge between the page and a capture', () => {
     const toJson = vi.fn(() => 'forged');
     const filter = vi.spyOn(Array.prototype, 'filter');
     const map = vi.spyOn(Array.prototype, 'map');
+    const toIso = vi.spyOn(Date.prototype, 'toISOString');
     Object.defineProperty(Object.prototype, 'toJSON', { value: toJson, configurable: true });
     let answer: unknown;
     try {
@@ -174,9 +175,9 @@ describe('the bridge between the page and a capture', () => {
     } finally {
       Reflect.deleteProperty(Object.prototype, 'toJSON');
     }
-    const calls = [toJson.mock.calls.length, filter.mock.calls.length, map.mock.calls.length];
+    const calls = [toJson.mock.calls.length, filter.mock.calls.length, map.mock.calls.length, toIso.mock.calls.length];
     vi.restoreAllMocks();
-    expect(calls).toEqual([0, 0, 0]);
+    expect(calls).toEqual([0, 0, 0, 0]);
     expect(typeof answer === 'string' ? JSON.parse(answer) : answer).toMatchObject({ consoleErrors: [{ message: 'before' }] });
   });
 
