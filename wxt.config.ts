@@ -42,12 +42,9 @@ export default defineConfig({
     // Asked for one site at a time, when the user turns on console and network diagnostics there
     // (Options). Firefox's Manifest V2 lists origins among its optional permissions.
     ...(browser === 'firefox'
-      ? {
-          optional_permissions: ['http://*/*', 'https://*/*'],
-          // Firefox cannot register a script in the page's world: a content script puts the collector
-          // there, and loads this file instead on pages whose CSP refuses inline scripts.
-          web_accessible_resources: [{ matches: ['<all_urls>'], resources: ['diagnostics-main.js'] }],
-        }
+      ? // Firefox (Manifest V2) registers no script in the page's world: a content script puts the
+        // collector there inline. No file is web-accessible, so no page can load the collector itself.
+        { optional_permissions: ['http://*/*', 'https://*/*'] }
       : { optional_host_permissions: ['http://*/*', 'https://*/*'] }),
     // Chrome: the public key fixes the extension's ID (CHROME_EXTENSION_ID) for every unpacked build,
     // so the server's CORS can allow exactly that origin. Firefox: a fixed add-on id instead.

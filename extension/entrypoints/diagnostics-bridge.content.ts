@@ -1,34 +1,36 @@
+import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { injectScript } from 'wxt/utils/inject-script';
-import { installDiagnosticsCollector, REQUEST_EVENT, RESPONSE_EVENT } from '@/lib/diagnostics-collector';
+import { installDiagnosticsCollector } from '@/lib/diagnostics-collector';
 
-// Firefox (Manifest V2) cannot register a script in the page's world, so this content script,
-// registered at run time for the sites where the user turned diagnostics on, puts the collector
-// there itself, at document start.
+// Registered at run time, at document start, for the sites where the user turned diagnostics on
+// (see diagnostics-sites.ts). It marks, in this content-script world the page cannot reach, that
+// Snag's collector is in the page from before its first script: only then do captures ask for it.
+// Chrome registers the collector itself in the page's world; Firefox (Manifest V2) has this script
+// put it there, inline, which runs at once.
 
-/** Does a collector answer in the page? Its world is not ours, but events cross. */
-function collectorAnswers(): boolean {
-  let answered = false;
-  const listener = () => {
-    answered = true;
-  };
-  window.addEventListener(RESPONSE_EVENT, listener);
-  window.dispatchEvent(new CustomEvent(REQUEST_EVENT));
-  window.removeEventListener(RESPONSE_EVENT, listener);
-  return answered;
+/** The mark `readPageInfo` looks for. */
+function markCollectorFromStart(): void {
+  Object.defineProperty(globalThis, '__snagDiagnosticsFromStart', { value: true });
+}
+
+/** Firefox's view of the page's own `window` (its "Xray" waived); absent in Chrome. */
+function pageWindow(): unknown {
+  return (window as { wrappedJSObject?: unknown }).wrappedJSObject;
 }
 
 export default defineContentScript({
   registration: 'runtime',
   runAt: 'document_start',
-  async main() {
-    // Inline, it runs at once: before the page's own scripts, so their first errors are kept too.
+  main() {
+    if (browser.runtime.getManifest().manifest_version === 3) return markCollectorFromStart();
     const script = document.createElement('script');
     script.textContent = `(${installDiagnosticsCollector.toString()})(window);`;
     (document.head ?? document.documentElement).append(script);
     script.remove();
-    // A page whose CSP forbids inline scripts gets the packaged file instead, a moment later
-    // (which is why `diagnostics-main.js` is a web-accessible resource in Firefox).
-    if (!collectorAnswers()) await injectScript('/diagnostics-main.js', { keepInDom: false });
+    // A page whose CSP forbids inline scripts keeps it out; a collector loaded later could come
+    // after the page's scripts, which could then answer in its place: no diagnostics there.
+    const page = pageWindow();
+    const reader = typeof page === 'object' && page !== null ? Reflect.get(page, '__snagDiagnostics') : undefined;
+    if (typeof reader === 'function') markCollectorFromStart();
   },
 });

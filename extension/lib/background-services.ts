@@ -7,6 +7,7 @@ import { captureFullPage } from './capture-full-page';
 import { captureScreen } from './capture-screen';
 import { clipSelection } from './clip-selection';
 import { testConnection } from './connection-test';
+import { diagnosticsSitesStore, readDiagnosticsSites, syncDiagnosticsScripts } from './diagnostics-sites';
 import { withSnagDb, type SnagDb } from './db';
 import { deviceName } from './device-name';
 import { discardStaleDrafts } from './drafts';
@@ -226,6 +227,11 @@ export function createBackgroundServices(api: WxtBrowser, platform: Partial<Back
         settle('creating the menu', async () => {
           await api.contextMenus.removeAll();
           api.contextMenus.create({ id: CLIP_MENU_ID, title: 'Clip selection', contexts: ['selection'] });
+        })(),
+        // An update may change how the collector is registered (and the content script marking pages beside it).
+        settle('registering the diagnostics collector', async () => {
+          const sites = await readDiagnosticsSites(diagnosticsSitesStore);
+          if (sites.length > 0) await syncDiagnosticsScripts(api, sites);
         })(),
         // Firefox's background is a page and may ask; Chrome's service worker cannot (the popup does).
         settle('asking for persistent storage', () => ensurePersistentStorage(navigator.storage))(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { page as pageSchema } from '#shared/capture';
+import { page as pageSchema, type Diagnostics } from '#shared/capture';
 import { visibleDataKinds, type VisibleDataKind } from '#shared/pii';
 import type { Environment } from '#shared/environment';
 import { toRedactionSuggestions } from './annotations/suggestions';
@@ -121,7 +121,7 @@ export async function readCaptureContext(
   }
   const sensitiveAreas = [...(info.data.sensitiveAreas ?? []), ...shown];
   const customer = customerFromRules(settings.customerRules, info.data.url, info.data.customerTexts ?? []);
-  const diagnostics = diagnosticsFromPage(info.data.diagnosticsJson, deps.now());
+  const diagnostics = await readDiagnostics(deps, tabId, info.data, settings.diagnosticsSites ?? []);
   const context = info.data.selectionContext;
   const details: DraftDetails = {
     ...(customer ? { customer: customer.customer, customerRule: customer.rule } : {}),
@@ -169,6 +169,32 @@ export async function readShownData(
 const SHOWN_DATA_FAILED =
   'Snag could not look for emails, phone numbers and card numbers on this page, so it did not capture it. ' +
   'Reload the page and try again, or switch that redaction off in Options → Privacy';
+
+/** `https://app.example.com`: a page's site as Options store it for diagnostics (any port). */
+function siteOf(url: string): string | undefined {
+  try {
+    const { protocol, hostname } = new URL(url);
+    return `${protocol}//${hostname}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The page's console errors and failed requests, asked for only where the user turned diagnostics
+ * on and Snag's collector has been in the page from its start (else the page could answer itself).
+ */
+async function readDiagnostics(
+  deps: Pick<CaptureDeps, 'tabs' | 'now'>,
+  tabId: number,
+  info: PageInfo,
+  sites: readonly string[],
+): Promise<Diagnostics | undefined> {
+  const site = siteOf(info.url);
+  if (site === undefined || !sites.includes(site) || info.collectorFromStart !== true || !deps.tabs.readDiagnostics) return undefined;
+  const answer = await deps.tabs.readDiagnostics(tabId).catch(() => undefined);
+  return diagnosticsFromPage(answer, deps.now());
+}
 
 /** Details that belong on every kind of draft: who the customer is, what the page logged. */
 export function commonDetails(details: DraftDetails): DraftDetails {

@@ -1,4 +1,5 @@
 import { customerRulesStore, readCustomerRules, type CustomerRule, type CustomerRulesStore } from './customer-rules';
+import { diagnosticsSitesStore, readDiagnosticsSites, type DiagnosticsSitesStore } from './diagnostics-sites';
 import { ALL_SHOWN, privacyStore, readPrivacySettings, type PrivacyStore, type ShownDataOptions } from './privacy-settings';
 
 /** What Options say about capturing a page: elements to redact, and where customers' names are. */
@@ -7,6 +8,8 @@ export interface CaptureSettings {
   /** Which kinds of personal data shown on the page start covered; all of them when not said. */
   redactShown?: ShownDataOptions;
   customerRules: readonly CustomerRule[];
+  /** Sites (`https://app.example.com`) where the user turned diagnostics on: the only pages asked for them. */
+  diagnosticsSites?: readonly string[];
 }
 
 /**
@@ -14,13 +17,22 @@ export interface CaptureSettings {
  * a capture should not fail for them.
  */
 export async function readCaptureSettings(
-  stores: { privacy: PrivacyStore; customerRules: CustomerRulesStore } = { privacy: privacyStore, customerRules: customerRulesStore },
+  stores: { privacy: PrivacyStore; customerRules: CustomerRulesStore; diagnosticsSites?: DiagnosticsSitesStore } = {
+    privacy: privacyStore,
+    customerRules: customerRulesStore,
+    diagnosticsSites: diagnosticsSitesStore,
+  },
 ): Promise<CaptureSettings> {
-  const [privacy, rules] = await Promise.all([readPrivacySettings(stores.privacy), readCustomerRules(stores.customerRules)]);
+  const [privacy, rules, sites] = await Promise.all([
+    readPrivacySettings(stores.privacy),
+    readCustomerRules(stores.customerRules),
+    stores.diagnosticsSites ? readDiagnosticsSites(stores.diagnosticsSites) : [],
+  ]);
   return {
     privateSelectors: privacy.ok ? privacy.value.privateSelectors : [],
     // Unreadable settings protect as the defaults do.
     redactShown: privacy.ok ? privacy.value.redactShown : ALL_SHOWN,
     customerRules: rules.ok ? rules.value : [],
+    diagnosticsSites: sites,
   };
 }

@@ -9,39 +9,44 @@ import type { ConsoleError, FailedRequest } from '#shared/capture';
 
 export const DIAGNOSTICS_WINDOW_MS = 5 * 60_000;
 export const BUFFER_MAX = 30;
-/** A capture asks with this event on `window`… */
-export const REQUEST_EVENT = 'snag:diagnostics-request';
-/** …and the collector answers with this one, whose `detail` is JSON text (only strings cross between worlds). */
-export const RESPONSE_EVENT = 'snag:diagnostics';
+/**
+ * The collector's reader, a property of `window` that nothing can replace (defined before the
+ * page's first script, neither writable nor configurable). A capture calls it through
+ * `scripting.executeScript` in the page's world, on the sites where diagnostics are on; it answers
+ * JSON text. No event is sent, so the page cannot tell when it is captured, nor answer instead.
+ */
+export const READER_KEY = '__snagDiagnostics';
 
 /** What the collector uses of an XMLHttpRequest. */
 type XhrLike = Pick<XMLHttpRequest, 'open' | 'send' | 'addEventListener' | 'status'>;
 
 /** The page's globals the collector wraps; `window` in a page, a fake in tests. */
-export type CollectorWindow = Pick<Window, 'addEventListener' | 'removeEventListener' | 'dispatchEvent'> & {
+export type CollectorWindow = Pick<Window, 'addEventListener' | 'removeEventListener'> & {
   console: Pick<Console, 'error'>;
   fetch: typeof fetch;
   XMLHttpRequest: { prototype: XhrLike };
-  CustomEvent: typeof CustomEvent;
   location: Pick<Location, 'href'>;
+  JSON: Pick<JSON, 'stringify'>;
 };
 
 /**
  * Start collecting in `win` (once: a second call does nothing). Answers a function that puts
- * everything back, for tests.
+ * everything back, for tests (`uninstallable`; in a page, the reader stays for good).
  *
- * Self-contained, like the functions `executeScript` sends: Firefox's bridge puts its source into
- * the page as an inline script, so it runs before the page's own scripts. Hence the limits and
- * event names are repeated here as literals (the tests check they match the exports above).
+ * Self-contained, like the functions `executeScript` sends, so its source can be checked alone.
+ * Hence the limits and the reader's name are repeated here as literals (the tests check they match
+ * the exports above).
  */
-export function installDiagnosticsCollector(win: CollectorWindow, now: () => number = Date.now): () => void {
-  const installed = Symbol.for('snag.diagnostics-collector');
-  if (installed in win) return () => undefined;
-  Object.defineProperty(win, installed, { value: true, configurable: true });
+export function installDiagnosticsCollector(win: CollectorWindow, now: () => number = Date.now, uninstallable = false): () => void {
+  if (Object.prototype.hasOwnProperty.call(win, '__snagDiagnostics')) return () => undefined;
   const bufferMax = 30;
   const windowMs = 5 * 60_000;
-  const requestEvent = 'snag:diagnostics-request';
-  const responseEvent = 'snag:diagnostics';
+  const readerKey = '__snagDiagnostics';
+  // Taken now, before the page's scripts run: a page that later replaces them learns nothing from the reader.
+  const stringify = win.JSON.stringify;
+  const DateAtInstall = Date;
+  const toIsoString = Date.prototype.toISOString;
+  const apply = Reflect.apply;
 
   const cut = (text: string) => (text.length > 1000 ? `${text.slice(0, 999)}…` : text);
   /** One console argument as text: errors by name and message, objects as JSON when they can be. */
@@ -135,13 +140,32 @@ export function installDiagnosticsCollector(win: CollectorWindow, now: () => num
     return Reflect.apply(originalSend, this, args);
   };
 
-  const answer = () => {
-    const since = new Date(now() - windowMs).toISOString();
-    const recent = <T extends { at: string }>(list: T[]) => list.filter((entry) => entry.at >= since);
-    const detail = JSON.stringify({ consoleErrors: recent(consoleErrors), failedRequests: recent(failedRequests) });
-    win.dispatchEvent(new win.CustomEvent(responseEvent, { detail }));
+  /**
+   * The recent entries as JSON text, written out by hand: only strings and numbers go through
+   * `stringify` (which then calls no `toJSON`), and no method the page could have replaced is used.
+   */
+  const read = (): string => {
+    const since = `${apply(toIsoString, new DateAtInstall(now() - windowMs), [])}`;
+    const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? stringify(value) : 'null');
+    const list = (entries: ReadonlyArray<Record<string, unknown>>, fields: readonly string[]) => {
+      let out = '';
+      for (let index = 0; index < entries.length; index++) {
+        const entry = entries[index];
+        if (entry === undefined || !(typeof entry.at === 'string' && entry.at >= since)) continue;
+        let fieldsText = '';
+        for (let field = 0; field < fields.length; field++) {
+          const name = fields[field];
+          if (name === undefined || entry[name] === undefined) continue;
+          fieldsText += `${fieldsText === '' ? '' : ','}"${name}":${text(entry[name])}`;
+        }
+        out += `${out === '' ? '' : ','}{${fieldsText}}`;
+      }
+      return `[${out}]`;
+    };
+    return `{"consoleErrors":${list(consoleErrors, ['at', 'message', 'source'])},"failedRequests":${list(failedRequests, ['at', 'method', 'url', 'status', 'error'])}}`;
   };
-  win.addEventListener(requestEvent, answer);
+  // Neither writable nor configurable: once here, no page script can put its own reader in its place.
+  Object.defineProperty(win, readerKey, { value: read, enumerable: false, writable: false, configurable: uninstallable });
 
   return () => {
     win.console.error = originalError;
@@ -150,7 +174,6 @@ export function installDiagnosticsCollector(win: CollectorWindow, now: () => num
     prototype.send = originalSend;
     win.removeEventListener('error', onError, true);
     win.removeEventListener('unhandledrejection', onRejection);
-    win.removeEventListener(requestEvent, answer);
-    Reflect.deleteProperty(win, installed);
+    Reflect.deleteProperty(win, readerKey);
   };
 }

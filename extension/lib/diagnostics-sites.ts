@@ -9,6 +9,9 @@ import { errorMessage, fail, ok, type Result } from './result';
  */
 
 export const DIAGNOSTICS_SCRIPT_ID = 'snag-diagnostics';
+/** The content script that marks a page as having had the collector from its start (see diagnostics-bridge.content.ts). */
+export const DIAGNOSTICS_MARK_ID = 'snag-diagnostics-mark';
+const SCRIPT_IDS = [DIAGNOSTICS_SCRIPT_ID, DIAGNOSTICS_MARK_ID];
 export const DIAGNOSTICS_SITES_MAX = 50;
 
 /** `https://app.example.com`: a site as shown and stored. */
@@ -76,27 +79,25 @@ export interface DiagnosticsApi {
 
 /**
  * Register the collector for the sites that are on and granted, and nowhere else. Chrome runs it
- * in the page's world directly; Firefox (Manifest V2) through a content script that injects it.
+ * in the page's world directly, with the bridge beside it to mark the page; Firefox (Manifest V2)
+ * through the bridge alone, which injects it.
  */
 export async function syncDiagnosticsScripts(api: DiagnosticsApi, sites: readonly string[]): Promise<void> {
   const granted = new Set((await api.permissions.getAll()).origins ?? []);
   const matches = sites.map((site) => `${site}/*`).filter((pattern) => granted.has(pattern) || granted.has('<all_urls>'));
-  const registered = await api.scripting.getRegisteredContentScripts({ ids: [DIAGNOSTICS_SCRIPT_ID] });
-  if (matches.length === 0) {
-    if (registered.length > 0) await api.scripting.unregisterContentScripts({ ids: [DIAGNOSTICS_SCRIPT_ID] });
-    return;
-  }
+  const registered = await api.scripting.getRegisteredContentScripts({ ids: SCRIPT_IDS });
+  // Replaced as a whole: the two scripts must cover the same pages, from the same moment.
+  if (registered.length > 0) await api.scripting.unregisterContentScripts({ ids: SCRIPT_IDS.filter((id) => registered.some((script) => hasId(script, id))) });
+  if (matches.length === 0) return;
+  const common = { matches, runAt: 'document_start', persistAcrossSessions: true } as const;
+  const bridge: CollectorScript = { id: DIAGNOSTICS_MARK_ID, ...common, js: ['content-scripts/diagnostics-bridge.js'] };
   const mainWorld = api.runtime.getManifest().manifest_version === 3;
-  const script: CollectorScript = {
-    id: DIAGNOSTICS_SCRIPT_ID,
-    matches,
-    runAt: 'document_start',
-    persistAcrossSessions: true,
-    ...(mainWorld ? { js: ['diagnostics-main.js'], world: 'MAIN' } : { js: ['content-scripts/diagnostics-bridge.js'] }),
-  };
-  if (registered.length > 0) await api.scripting.updateContentScripts([script]);
-  else await api.scripting.registerContentScripts([script]);
+  await api.scripting.registerContentScripts(
+    mainWorld ? [{ id: DIAGNOSTICS_SCRIPT_ID, ...common, js: ['diagnostics-main.js'], world: 'MAIN' }, bridge] : [bridge],
+  );
 }
+
+const hasId = (script: unknown, id: string) => typeof script === 'object' && script !== null && Reflect.get(script, 'id') === id;
 
 /**
  * Turn diagnostics on for a site: ask for its host permission first (the browser shows its prompt;

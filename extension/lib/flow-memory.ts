@@ -2,11 +2,24 @@ import { z } from 'zod';
 import { storage } from 'wxt/utils/storage';
 import { flow as flowSchema, type Flow } from '#shared/capture';
 
-/** A flow is forgotten after this long without a capture on its site: the walk-through is over. */
-export const FLOW_MEMORY_MS = 2 * 60 * 60_000;
+/**
+ * The flow and step of the last capture, offered on the next one only while the user plausibly
+ * still walks that flow: on the same site, in the same part of it (the first segment of the path:
+ * `/setup/team` → `/setup/billing`, never `/billing`), and within `FLOW_MEMORY_MS`. Anything else
+ * starts empty: a flow filled in silently on an unrelated page invents data in the charts.
+ */
+export const FLOW_MEMORY_MS = 30 * 60_000;
 const SITES_MAX = 50;
 
-const memorySchema = z.record(z.string(), z.strictObject({ flow: flowSchema, at: z.number() }));
+const memorySchema = z.record(
+  z.string(),
+  z.strictObject({
+    flow: flowSchema,
+    at: z.number(),
+    /** The path of the page it was used on; missing in what older versions stored (never carried over). */
+    path: z.string().max(2048).optional(),
+  }),
+);
 type FlowMemory = z.infer<typeof memorySchema>;
 
 export interface FlowMemoryStore {
@@ -16,14 +29,34 @@ export interface FlowMemoryStore {
 
 export const flowMemoryStore: FlowMemoryStore = storage.defineItem<unknown>('local:flows');
 
-/** Flows are remembered per site: the page's origin (`null` for pages without one). */
-function siteOf(url: string): string | null {
+/** A flow carried over from the last capture, with where and when it was used, for the editor to say so. */
+export interface CarriedFlow {
+  flow: Flow;
+  /** The path of the page of the last capture. */
+  path: string;
+  /** Epoch ms of the last capture. */
+  at: number;
+}
+
+/** The page's site (origin, `null` for pages without one) and path. */
+function placeOf(url: string): { site: string; path: string } | null {
   try {
-    const { origin } = new URL(url);
-    return origin === 'null' ? null : origin;
+    const { origin, pathname } = new URL(url);
+    return origin === 'null' ? null : { site: origin, path: pathname };
   } catch {
     return null;
   }
+}
+
+/** `/setup/team` → `/setup`; `/` → `` (the home page is a part of its own). */
+function sectionOf(path: string): string {
+  const first = path.split('/').find((segment) => segment !== '');
+  return first === undefined ? '' : `/${first.toLowerCase()}`;
+}
+
+/** Is `path` in the same part of the site as `remembered`? */
+export function samePathPrefix(remembered: string, path: string): boolean {
+  return sectionOf(remembered) === sectionOf(path);
 }
 
 async function read(store: FlowMemoryStore): Promise<FlowMemory> {
@@ -31,20 +64,23 @@ async function read(store: FlowMemoryStore): Promise<FlowMemory> {
   return parsed.success ? parsed.data : {};
 }
 
-/** The flow and step last used on this page's site, while the user is still walking it. */
-export async function recallFlow(store: FlowMemoryStore, url: string, now: number): Promise<Flow | undefined> {
-  const site = siteOf(url);
-  if (site === null) return undefined;
-  const entry = (await read(store))[site];
-  return entry && now - entry.at < FLOW_MEMORY_MS ? entry.flow : undefined;
+/** The flow and step last used in this part of the page's site, if that was recent. */
+export async function recallFlow(store: FlowMemoryStore, url: string, now: number): Promise<CarriedFlow | undefined> {
+  const place = placeOf(url);
+  if (place === null) return undefined;
+  const entry = (await read(store))[place.site];
+  if (!entry || entry.path === undefined) return undefined;
+  const recent = now >= entry.at && now - entry.at < FLOW_MEMORY_MS;
+  return recent && samePathPrefix(entry.path, place.path) ? { flow: entry.flow, path: entry.path, at: entry.at } : undefined;
 }
 
-/** After a save: remember the flow for the site, or forget it when the reporter cleared it. */
+/** After a save: remember the flow for the site and page, or forget it when the reporter cleared it. */
 export async function rememberFlow(store: FlowMemoryStore, url: string, flow: Flow | undefined, now: number): Promise<void> {
-  const site = siteOf(url);
-  if (site === null) return;
+  const place = placeOf(url);
+  if (place === null) return;
   const memory = await read(store);
-  const kept = Object.entries(memory).filter(([key, entry]) => key !== site && now - entry.at < FLOW_MEMORY_MS);
-  const next: Array<[string, FlowMemory[string]]> = flow === undefined ? kept : [[site, { flow, at: now }], ...kept];
+  const kept = Object.entries(memory).filter(([key, entry]) => key !== place.site && now - entry.at < FLOW_MEMORY_MS);
+  const next: Array<[string, FlowMemory[string]]> =
+    flow === undefined ? kept : [[place.site, { flow, at: now, path: place.path.slice(0, 2048) }], ...kept];
   await store.setValue(Object.fromEntries(next.slice(0, SITES_MAX)));
 }

@@ -197,7 +197,7 @@ async function dispatch<N extends MessageName>(
 }
 
 /** What `handleMessagesInBackground` listens to: `runtime.onMessage`, or a fake in tests. */
-export interface MessageEvent {
+export interface RuntimeMessageEvent {
   addListener(listener: (message: unknown, sender: MessageSender) => Promise<unknown> | undefined): void;
 }
 
@@ -209,7 +209,7 @@ export function extensionSelf(runtime: { id: string; getURL(path: string): strin
 /** Wire the handlers to `runtime.onMessage`; call once, synchronously, from the background's `main()`. */
 export function handleMessagesInBackground(
   handlers: BackgroundHandlers,
-  onMessage: MessageEvent = browser.runtime.onMessage,
+  onMessage: RuntimeMessageEvent = browser.runtime.onMessage,
   self: ExtensionSelf = extensionSelf(),
 ): void {
   onMessage.addListener((message, sender) => dispatchToBackground(handlers, message, sender, self));

@@ -6,8 +6,6 @@ export type SensitiveKind = (typeof sensitiveKinds)[number];
 export const SENSITIVE_AREAS_MAX = 100;
 /** Characters of text kept on each side of a clipped quote. */
 export const QUOTE_CONTEXT_CHARS = 60;
-/** The diagnostics collector's answer, as JSON text; the shared schema bounds what is kept of it. */
-export const DIAGNOSTICS_JSON_MAX = 400_000;
 
 /** An element that looked private at capture time, by its box (CSS pixels) in the viewport, or in the document for full pages. */
 export const sensitiveAreaSchema = z.strictObject({
@@ -49,8 +47,8 @@ export const pageInfoSchema = z.strictObject({
     .optional(),
   /** Texts of the elements the matching customer rules point at, in the order asked. */
   customerTexts: z.array(z.strictObject({ selector: z.string(), text: z.string().max(1000) })).max(50).optional(),
-  /** What the diagnostics collector answered, when it runs in this page (QA sites only). */
-  diagnosticsJson: z.string().max(DIAGNOSTICS_JSON_MAX).optional(),
+  /** Snag's diagnostics collector has been in this page since before its first script (QA sites only). */
+  collectorFromStart: z.literal(true).optional(),
 });
 export type PageInfo = z.infer<typeof pageInfoSchema>;
 
@@ -270,17 +268,9 @@ export function readPageInfo(privateSelectors: readonly string[] = [], request: 
     if (text !== '') customerTexts.push({ selector, text: text.slice(0, 1000) });
   }
 
-  // On sites where the user turned diagnostics on, a collector in the page's own world answers this
-  // event synchronously, with JSON text (only strings cross between the worlds).
-  let diagnosticsJson: string | undefined;
-  const receive = (event: Event) => {
-    if (event instanceof CustomEvent && typeof event.detail === 'string' && event.detail.length <= 400_000) {
-      diagnosticsJson = event.detail;
-    }
-  };
-  window.addEventListener('snag:diagnostics', receive);
-  window.dispatchEvent(new CustomEvent('snag:diagnostics-request'));
-  window.removeEventListener('snag:diagnostics', receive);
+  // Set by Snag's own content script when the diagnostics collector was put in this page before any of
+  // its scripts ran (see diagnostics-bridge.content.ts); this world is not the page's, which cannot set it.
+  const collectorFromStart = (globalThis as { __snagDiagnosticsFromStart?: unknown }).__snagDiagnosticsFromStart === true;
 
   const root = document.documentElement;
   return {
@@ -300,6 +290,6 @@ export function readPageInfo(privateSelectors: readonly string[] = [], request: 
     clientSize: { width: root.clientWidth || window.innerWidth, height: root.clientHeight || window.innerHeight },
     ...(selectionContext ? { selectionContext } : {}),
     ...(customerTexts.length > 0 ? { customerTexts } : {}),
-    ...(diagnosticsJson === undefined ? {} : { diagnosticsJson }),
+    ...(collectorFromStart ? { collectorFromStart } : {}),
   };
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { storage } from 'wxt/utils/storage';
 import { isAllowedServerUrl, SERVER_URL_PROTOCOL_RULE, serverUrlSchema } from '#shared/server-url';
 import { fail, ok, type Result } from './result';
+import { indexedDbTokenStore, type TokenStore } from './token-store';
 
 /** What the user configures on the options page. An empty string means "not set yet". */
 export const settingsSchema = z.strictObject({
@@ -20,8 +21,42 @@ export interface SettingsStore {
   setValue(value: Settings): Promise<void>;
 }
 
-// Local, never `sync:`: the access token must not travel to the user's other devices.
-export const settingsStore: SettingsStore = storage.defineItem<unknown>('local:settings');
+/** What `storage.local` holds under `settings`: everything but the token, and a mark that changes with it. */
+const storedSettingsSchema = z.looseObject({ token: z.unknown().optional(), tokenRevision: z.string().optional() });
+
+/**
+ * The settings split in two: the server and who it connected as in `storage.local` (never `sync:`,
+ * which would carry them to the user's other devices), the token in `tokenStore`, out of reach of
+ * content scripts. A token an older version kept in `storage.local` is moved out on first read.
+ * `tokenRevision` changes with every save, so `storage.onChanged` tells the background even when
+ * only the token changed.
+ */
+export function splitSettingsStore(local: { getValue(): Promise<unknown>; setValue(value: unknown): Promise<void> }, tokens: TokenStore): SettingsStore {
+  const revision = () => (typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : String(Math.random()));
+  return {
+    async getValue() {
+      const stored = await local.getValue();
+      const parsed = storedSettingsSchema.safeParse(stored);
+      // Not ours to fix: `readSettings` reports what does not validate.
+      if (!parsed.success) return stored;
+      const { token: legacyToken, tokenRevision: _revision, ...rest } = parsed.data;
+      if (typeof legacyToken === 'string') {
+        // Written out before it is removed here, so a failure in between loses nothing.
+        await tokens.write(legacyToken);
+        await local.setValue({ ...rest, tokenRevision: revision() });
+        return { ...rest, token: legacyToken };
+      }
+      return { ...rest, token: (await tokens.read()) ?? '' };
+    },
+    async setValue(value) {
+      const { token, ...rest } = value;
+      await tokens.write(token);
+      await local.setValue({ ...rest, tokenRevision: revision() });
+    },
+  };
+}
+
+export const settingsStore: SettingsStore = splitSettingsStore(storage.defineItem<unknown>('local:settings'), indexedDbTokenStore);
 
 /**
  * Read the settings. Nothing stored yet gives the defaults; a stored value that doesn't validate is

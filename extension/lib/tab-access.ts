@@ -1,6 +1,7 @@
 import type { Browser, WxtBrowser } from 'wxt/browser';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 import { editorUrl } from './drafts';
+import { readCollectorAnswer } from './page-diagnostics';
 import { readPageInfo, type PageInfoRequest } from './page-info';
 
 /** Where WXT builds `entrypoints/visible-data.content.ts` (see visible-data.ts). */
@@ -24,6 +25,11 @@ export interface TabAccess {
   /** `findVisibleData` run in the tab (personal data shown as text, in viewport CSS px); unchecked. */
   readVisibleData(tabId: number): Promise<unknown>;
   openEditor(draftId: string, nextTo: TargetTab): Promise<void>;
+  /**
+   * The diagnostics collector's answer (`readCollectorAnswer`), unchecked. Only for pages where the
+   * user turned diagnostics on and the collector has been there from the start.
+   */
+  readDiagnostics?(tabId: number): Promise<unknown>;
   /** The tab's zoom factor (1 is 100 %); optional, as not every browser (or test) has `tabs.getZoom`. */
   zoom?(tabId: number): Promise<number>;
 }
@@ -77,6 +83,12 @@ export function browserTabAccess(api: WxtBrowser): TabAccess {
     },
     async readVisibleData(tabId) {
       const [frame] = await api.scripting.executeScript({ target: { tabId }, files: [VISIBLE_DATA_SCRIPT] });
+      return frame?.result;
+    },
+    async readDiagnostics(tabId) {
+      // Chrome calls the reader in the page's world; Firefox (Manifest V2) reaches it from its content-script world.
+      const world = api.runtime.getManifest().manifest_version === 3 ? 'MAIN' : 'ISOLATED';
+      const [frame] = await api.scripting.executeScript({ target: { tabId }, world, func: readCollectorAnswer });
       return frame?.result;
     },
     zoom: (tabId) => api.tabs.getZoom(tabId),

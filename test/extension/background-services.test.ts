@@ -108,4 +108,22 @@ describe('background services', () => {
     ]);
     expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
   });
+
+  it('registers the diagnostics collector again at install and update, with the script that marks pages', async () => {
+    await fakeBrowser.storage.local.set({ diagnosticsSites: ['https://app.example.com'] });
+    vi.spyOn(fakeBrowser.permissions, 'getAll').mockResolvedValue({ origins: ['https://app.example.com/*'] });
+    // What an older version registered: the collector alone.
+    vi.spyOn(fakeBrowser.scripting, 'getRegisteredContentScripts').mockResolvedValue([
+      { id: 'snag-diagnostics', matches: ['https://app.example.com/*'], js: ['diagnostics-main.js'] },
+    ]);
+    const unregister = vi.spyOn(fakeBrowser.scripting, 'unregisterContentScripts').mockResolvedValue(undefined);
+    const register = vi.spyOn(fakeBrowser.scripting, 'registerContentScripts').mockResolvedValue(undefined);
+    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'Snag', version: '0.1.0' });
+    await services().setUp();
+    expect(unregister).toHaveBeenCalledWith({ ids: ['snag-diagnostics'] });
+    expect(register).toHaveBeenCalledWith([
+      expect.objectContaining({ id: 'snag-diagnostics', world: 'MAIN' }),
+      expect.objectContaining({ id: 'snag-diagnostics-mark', js: ['content-scripts/diagnostics-bridge.js'] }),
+    ]);
+  });
 });

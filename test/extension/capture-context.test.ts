@@ -79,11 +79,10 @@ const pageInfo: PageInfo = {
   selection: 'Export is disabled',
   selectionContext: { prefix: 'Account: ', suffix: ' today', occurrences: 1 },
   customerTexts: [{ selector: '.account', text: 'Globex Corporation' }],
-  diagnosticsJson: JSON.stringify({
-    consoleErrors: [{ at: '2026-11-22T12:59:00.000Z', message: 'boom' }],
-    failedRequests: [],
-  }),
+  collectorFromStart: true,
 };
+
+const collectorAnswer = JSON.stringify({ consoleErrors: [{ at: '2026-11-22T12:59:00.000Z', message: 'boom' }], failedRequests: [] });
 
 function deps(db: SnagDb, tabs: Partial<TabAccess>, settings: CaptureSettings): CaptureDeps {
   return {
@@ -93,6 +92,7 @@ function deps(db: SnagDb, tabs: Partial<TabAccess>, settings: CaptureSettings): 
       captureVisible: async () => '',
       readPage: vi.fn(async () => pageInfo),
       readVisibleData: async () => [],
+      readDiagnostics: vi.fn(async () => collectorAnswer),
       openEditor: async () => undefined,
       ...tabs,
     },
@@ -111,6 +111,7 @@ describe('readCaptureContext', () => {
       { pattern: 'https://crm.example.com/accounts/*', source: { from: 'selector', selector: '.account' } },
       { pattern: 'https://helpdesk.example.com/*', source: { from: 'selector', selector: '.requester' } },
     ],
+    diagnosticsSites: ['https://crm.example.com'],
   };
 
   it('asks the page for private elements and the customer rules’ selectors, and attaches zoom, customer and diagnostics', async () => {
@@ -133,7 +134,7 @@ describe('readCaptureContext', () => {
   });
 
   it('asks for nothing more than before when there are no settings, and does without zoom when the browser cannot tell', async () => {
-    const readPage = vi.fn(async () => ({ ...pageInfo, customerTexts: undefined, diagnosticsJson: undefined }));
+    const readPage = vi.fn(async () => ({ ...pageInfo, customerTexts: undefined }));
     const context = await readCaptureContext(
       deps(await freshDb(), { readPage, zoom: async () => Promise.reject(new Error('no')) }, { privateSelectors: [], customerRules: [] }),
       3,
@@ -142,6 +143,37 @@ describe('readCaptureContext', () => {
     expect(context.ok && context.value.environment.zoom).toBeUndefined();
     expect(context.ok && context.value.details).not.toHaveProperty('customer');
     expect(context.ok && context.value.details).not.toHaveProperty('diagnostics');
+  });
+});
+
+describe('diagnostics at capture time', () => {
+  const on: CaptureSettings = { privateSelectors: [], customerRules: [], diagnosticsSites: ['https://crm.example.com'] };
+
+  it('asks only pages of a site where the user turned them on, whose collector was there from the start', async () => {
+    const cases: Array<{ settings: CaptureSettings; info: PageInfo; asked: boolean }> = [
+      { settings: on, info: pageInfo, asked: true },
+      // Never turned on here: a page answering for itself must not be heard, nor learn it is captured.
+      { settings: { ...on, diagnosticsSites: [] }, info: pageInfo, asked: false },
+      { settings: { ...on, diagnosticsSites: ['https://crm.example.com.evil.example'] }, info: pageInfo, asked: false },
+      { settings: on, info: { ...pageInfo, url: 'https://evil.example/?https://crm.example.com' }, asked: false },
+      // Turned on after the page loaded: whatever answers in it is not Snag's collector.
+      { settings: on, info: { ...pageInfo, collectorFromStart: undefined }, asked: false },
+    ];
+    for (const { settings, info, asked } of cases) {
+      const readDiagnostics = vi.fn(async () => collectorAnswer);
+      const context = await readCaptureContext(deps(await freshDb(), { readPage: async () => info, readDiagnostics }, settings), 3);
+      expect(readDiagnostics).toHaveBeenCalledTimes(asked ? 1 : 0);
+      expect(context.ok && context.value.details.diagnostics !== undefined).toBe(asked);
+    }
+  });
+
+  it('drops an answer that is not text, too long, or of the wrong shape, without failing the capture', async () => {
+    const huge = JSON.stringify({ consoleErrors: Array.from({ length: 200 }, () => ({ at: '2026-11-22T12:59:00.000Z', message: 'x' })), failedRequests: [] });
+    for (const answer of [{ consoleErrors: [], failedRequests: [] }, 'x'.repeat(500_000), '{"consoleErrors":"no"}', huge, null]) {
+      const context = await readCaptureContext(deps(await freshDb(), { readDiagnostics: async () => answer }, on), 3);
+      expect(context.ok).toBe(true);
+      expect(context.ok && context.value.details).not.toHaveProperty('diagnostics');
+    }
   });
 });
 

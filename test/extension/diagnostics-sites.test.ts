@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  DIAGNOSTICS_MARK_ID,
   DIAGNOSTICS_SCRIPT_ID,
   disableDiagnostics,
   type CollectorScript,
@@ -87,11 +88,22 @@ describe('turning diagnostics on and off', () => {
         world: 'MAIN',
         runAt: 'document_start',
       }),
+      // Beside it, in the content-script world, the bridge that marks the page as collected from its start.
+      expect.objectContaining({
+        id: DIAGNOSTICS_MARK_ID,
+        matches: ['https://app.example.com/*'],
+        js: ['content-scripts/diagnostics-bridge.js'],
+        runAt: 'document_start',
+      }),
     ]);
+    expect(fake.registered()[1]).not.toHaveProperty('world');
 
     await enableDiagnostics(fake.api, store, 'https://qa.example.com');
-    expect(fake.registered()).toHaveLength(1);
-    expect(fake.registered()[0]?.matches).toEqual(['https://app.example.com/*', 'https://qa.example.com/*']);
+    expect(fake.registered()).toHaveLength(2);
+    expect(fake.registered().map((script) => script.matches)).toEqual([
+      ['https://app.example.com/*', 'https://qa.example.com/*'],
+      ['https://app.example.com/*', 'https://qa.example.com/*'],
+    ]);
 
     expect(await disableDiagnostics(fake.api, store, 'https://app.example.com')).toEqual({ ok: true, value: ['https://qa.example.com'] });
     expect(fake.origins.has('https://app.example.com/*')).toBe(false);
@@ -104,6 +116,7 @@ describe('turning diagnostics on and off', () => {
   it('uses the bridge content script in Firefox (Manifest V2), which has no page-world registration', async () => {
     const fake = fakeApi({ manifestVersion: 2 });
     await enableDiagnostics(fake.api, sitesStore(), 'https://app.example.com');
+    expect(fake.registered()).toHaveLength(1);
     expect(fake.registered()[0]).toMatchObject({ js: ['content-scripts/diagnostics-bridge.js'] });
     expect(fake.registered()[0]).not.toHaveProperty('world');
   });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BUFFER_MAX, DIAGNOSTICS_WINDOW_MS, installDiagnosticsCollector, REQUEST_EVENT, RESPONSE_EVENT, type CollectorWindow } from '@/lib/diagnostics-collector';
-import { diagnosticsFromPage } from '@/lib/page-diagnostics';
+import { BUFFER_MAX, DIAGNOSTICS_WINDOW_MS, installDiagnosticsCollector, READER_KEY } from '@/lib/diagnostics-collector';
+import { diagnosticsFromPage, readCollectorAnswer } from '@/lib/page-diagnostics';
 import { readPageInfo } from '@/lib/page-info';
 
 /** A page's globals, with a fetch and an XMLHttpRequest whose answers the test decides. */
@@ -31,22 +31,18 @@ function fakePage(answer: (url: string) => Response | Error) {
     },
     // The collector wraps the prototype's open and send, as it does XMLHttpRequest's in a page.
     XMLHttpRequest: FakeXhr,
-    CustomEvent,
     location: { href: 'https://app.example.com/dashboard' },
+    JSON,
   };
   return { page, logged, FakeXhr };
 }
 
-/** Ask the collector the way a capture does, and read its answer. */
-function ask(page: Pick<CollectorWindow, 'addEventListener' | 'removeEventListener' | 'dispatchEvent'>): unknown {
-  let detail: unknown;
-  const listener = (event: Event) => {
-    if (event instanceof CustomEvent) detail = event.detail;
-  };
-  page.addEventListener(RESPONSE_EVENT, listener);
-  page.dispatchEvent(new CustomEvent(REQUEST_EVENT));
-  page.removeEventListener(RESPONSE_EVENT, listener);
-  return typeof detail === 'string' ? JSON.parse(detail) : detail;
+/** Call the collector's reader the way a capture does, and read its answer. */
+function ask(page: object): unknown {
+  const read: unknown = Reflect.get(page, READER_KEY);
+  if (typeof read !== 'function') return undefined;
+  const answer: unknown = read();
+  return typeof answer === 'string' ? JSON.parse(answer) : answer;
 }
 
 describe('the diagnostics collector (in the page)', () => {
@@ -56,7 +52,7 @@ describe('the diagnostics collector (in the page)', () => {
       url.includes('broken') ? new Response('no', { status: 500 }) : url.includes('down') ? new TypeError('Failed to fetch') : new Response('ok'),
     );
     // The fake's own `XMLHttpRequest` type is what the collector wraps.
-    const uninstall = installDiagnosticsCollector(page, () => now);
+    const uninstall = installDiagnosticsCollector(page, () => now, true);
 
     page.console.error('Checkout failed:', new TypeError('x is undefined'), { code: 7 });
     await page.fetch('/api/ok');
@@ -95,11 +91,12 @@ describe('the diagnostics collector (in the page)', () => {
   it('is self-contained (Firefox puts its source into the page) and keeps the exported limits', async () => {
     const source = installDiagnosticsCollector.toString();
     expect(source).not.toMatch(/\b(import|require)\b|__vite|_[a-z]+\$/);
+    expect(source).toMatch(new RegExp(`["']${READER_KEY}["']`));
     const standalone: unknown = new Function(`return (${source})`)();
     if (typeof standalone !== 'function') throw new Error('the source is not a function');
     const { page } = fakePage(() => new Response('', { status: 503 }));
     let now = 0;
-    const uninstall: unknown = Reflect.apply(standalone, undefined, [page, () => now]);
+    const uninstall: unknown = Reflect.apply(standalone, undefined, [page, () => now, true]);
     for (let index = 0; index < BUFFER_MAX + 1; index += 1) await page.fetch(`/${index}`);
     const answer = ask(page);
     expect(answer).toMatchObject({ failedRequests: expect.any(Array) });
@@ -111,7 +108,7 @@ describe('the diagnostics collector (in the page)', () => {
 
   it('installs once however often the script runs', () => {
     const { page } = fakePage(() => new Response('ok'));
-    const uninstall = installDiagnosticsCollector(page);
+    const uninstall = installDiagnosticsCollector(page, Date.now, true);
     const wrapped = page.console.error;
     installDiagnosticsCollector(page);
     expect(page.console.error).toBe(wrapped);
@@ -142,20 +139,69 @@ describe('diagnosticsFromPage (in the background)', () => {
   });
 });
 
-describe('readPageInfo with a collector in the page', () => {
+describe('the bridge between the page and a capture', () => {
   afterEach(() => vi.restoreAllMocks());
 
-  it('reads the collector’s answer synchronously', () => {
+  it('sends the page no event, and its reader cannot be replaced by the page', () => {
+    const { page } = fakePage(() => new Response('ok'));
+    const dispatched = vi.spyOn(page, 'dispatchEvent');
+    installDiagnosticsCollector(page);
+    page.console.error('Payment widget crashed');
+    // A page that knows the old protocol answers the event itself: nobody asks it any more.
+    page.addEventListener('snag:diagnostics-request', () => {
+      throw new Error('the page learnt that it is captured');
+    });
+    const forged = () => JSON.stringify({ consoleErrors: [{ at: new Date().toISOString(), message: 'forged' }], failedRequests: [] });
+    expect(() => Object.defineProperty(page, READER_KEY, { value: forged })).toThrow(TypeError);
+    expect(Reflect.set(page, READER_KEY, forged)).toBe(false);
+    expect(ask(page)).toMatchObject({ consoleErrors: [{ message: 'Payment widget crashed' }] });
+    expect(dispatched).not.toHaveBeenCalled();
+  });
+
+  it('calls no toJSON, array or date method a page may have replaced since it loaded', () => {
+    const { page } = fakePage(() => new Response('ok'));
+    installDiagnosticsCollector(page);
+    page.console.error('before');
+    const read: unknown = Reflect.get(page, READER_KEY);
+    if (typeof read !== 'function') throw new Error('no reader');
+    const toJson = vi.fn(() => 'forged');
+    const filter = vi.spyOn(Array.prototype, 'filter');
+    const map = vi.spyOn(Array.prototype, 'map');
+    const toIso = vi.spyOn(Date.prototype, 'toISOString');
+    Object.defineProperty(Object.prototype, 'toJSON', { value: toJson, configurable: true });
+    let answer: unknown;
+    try {
+      answer = read();
+    } finally {
+      Reflect.deleteProperty(Object.prototype, 'toJSON');
+    }
+    const calls = [toJson.mock.calls.length, filter.mock.calls.length, map.mock.calls.length, toIso.mock.calls.length];
+    vi.restoreAllMocks();
+    expect(calls).toEqual([0, 0, 0, 0]);
+    expect(typeof answer === 'string' ? JSON.parse(answer) : answer).toMatchObject({ consoleErrors: [{ message: 'before' }] });
+  });
+
+  it('readCollectorAnswer calls the reader in the page, and answers null without one', () => {
+    expect(readCollectorAnswer()).toBeNull();
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const uninstall = installDiagnosticsCollector(window);
+    const uninstall = installDiagnosticsCollector(window, Date.now, true);
     try {
       console.error('Payment widget crashed');
-      const info = readPageInfo();
-      const diagnostics = diagnosticsFromPage(info.diagnosticsJson, Date.now());
+      const diagnostics = diagnosticsFromPage(readCollectorAnswer(), Date.now());
       expect(diagnostics?.consoleErrors.map((entry) => entry.message)).toEqual(['Payment widget crashed']);
     } finally {
       uninstall();
     }
-    expect(readPageInfo().diagnosticsJson).toBeUndefined();
+    expect(readCollectorAnswer()).toBeNull();
+  });
+
+  it('readPageInfo says whether Snag marked the page as having the collector from its start', () => {
+    expect(readPageInfo().collectorFromStart).toBeUndefined();
+    Object.defineProperty(globalThis, '__snagDiagnosticsFromStart', { value: true, configurable: true });
+    try {
+      expect(readPageInfo().collectorFromStart).toBe(true);
+    } finally {
+      Reflect.deleteProperty(globalThis, '__snagDiagnosticsFromStart');
+    }
   });
 });

@@ -2,6 +2,7 @@ import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ElementLocator } from '#shared/capture';
+import type { CarriedFlow } from '@/lib/flow-memory';
 import { DraftEditor } from '@/entrypoints/editor/DraftEditor';
 import type { DetailedDraft } from '@/lib/capture-details';
 import { ok } from '@/lib/result';
@@ -46,9 +47,9 @@ const element: ElementLocator = {
   documentBox: { x: 100, y: 50, width: 200, height: 40 },
 };
 
-async function render(draft: DetailedDraft, rememberedFlow?: { name: string; step?: string }) {
+async function render(draft: DetailedDraft, carriedFlow?: CarriedFlow) {
   await act(async () =>
-    root.render(<DraftEditor draft={draft} privacy={ok(defaultPrivacySettings)} lists={lists} rememberedFlow={rememberedFlow} />),
+    root.render(<DraftEditor draft={draft} privacy={ok(defaultPrivacySettings)} lists={lists} carriedFlow={carriedFlow} />),
   );
 }
 
@@ -102,14 +103,32 @@ describe('DraftEditor', () => {
 
   it('prefills the customer from a site rule and the flow from the last capture on the site', async () => {
     await render({ ...clipDraft(), details: { customer: 'Globex Corporation', customerRule: 'https://crm.example.com/*' } }, {
-      name: 'Onboarding',
-      step: 'Invite teammates',
+      flow: { name: 'Onboarding', step: 'Invite teammates' },
+      path: '/setup/team',
+      at: 0,
     });
     expect(heading()).toBe('New clip');
     expect(control('Customer').value).toBe('Globex Corporation');
     expect(container.textContent).toContain('Read from the page by your customer rule for https://crm.example.com/*.');
     expect(control('Flow').value).toBe('Onboarding');
     expect(control('Step').value).toBe('Invite teammates');
+  });
+
+  it('shows a carried-over flow as a chip, cleared in one click, and no chip for a flow typed here', async () => {
+    await render(clipDraft(), { flow: { name: 'Onboarding', step: 'Invite teammates' }, path: '/setup/team', at: 0 });
+    const chip = () => container.querySelector('.carried-chip');
+    expect(chip()?.textContent).toBe('From your last capture · clear');
+    const clear = chip()?.querySelector('button');
+    if (!clear) throw new Error('no clear button');
+    expect(clear.getAttribute('aria-label')).toBe('Clear what your last capture filled in');
+    await act(async () => clear.click());
+    expect(control('Flow').value).toBe('');
+    expect(control('Step').value).toBe('');
+    expect(chip()).toBeNull();
+
+    await render(clipDraft());
+    expect(control('Flow').value).toBe('');
+    expect(chip()).toBeNull();
   });
 
   it('shows a pin with its element outlined, and a full page that was cut', async () => {

@@ -4,7 +4,7 @@ import { captureInput } from '#shared/capture';
 import type { Environment } from '#shared/environment';
 import type { FetchLike } from '@/lib/api-client';
 import { openSnagDb, type Draft, type SnagDb, type StoredImage } from '@/lib/db';
-import type { MessageEvent, MessageSender } from '@/lib/messages';
+import type { RuntimeMessageEvent, MessageSender } from '@/lib/messages';
 import type { Settings, SettingsStore } from '@/lib/settings';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { webLock, type SyncLock } from '@/lib/sync-lock';
@@ -127,7 +127,7 @@ export function apiErrorBody(code: string, message: string) {
  * The fake browser's `runtime.onMessage`, whose messages name no sender, as the background hears
  * them from the options page (the background answers only the extension's own pages).
  */
-export function fromOptionsPage(event: typeof fakeBrowser.runtime.onMessage): MessageEvent {
+export function fromOptionsPage(event: typeof fakeBrowser.runtime.onMessage): RuntimeMessageEvent {
   const page: MessageSender = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html') };
   return { addListener: (listener) => event.addListener((message: unknown) => listener(message, page)) };
 }

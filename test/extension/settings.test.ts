@@ -7,7 +7,10 @@ import {
   readSettings,
   saveSettings,
   settingsStore,
+  splitSettingsStore,
 } from '@/lib/settings';
+import type { TokenStore } from '@/lib/token-store';
+import { storage } from 'wxt/utils/storage';
 import { memoryStore } from './helpers';
 
 describe('normalizeServerUrl', () => {
@@ -95,12 +98,33 @@ describe('isConfigured', () => {
 describe('settingsStore (extension storage)', () => {
   beforeEach(() => fakeBrowser.reset());
 
-  it('keeps the settings in local storage, never sync', async () => {
+  it('keeps the server in local storage, never sync, and the token where content scripts cannot read it', async () => {
     await saveSettings(settingsStore, { serverUrl: 'https://snag.example.com', token: 'snag_abc' });
-    await expect(fakeBrowser.storage.local.get('settings')).resolves.toEqual({
-      settings: { serverUrl: 'https://snag.example.com', token: 'snag_abc' },
-    });
+    // Content scripts can read storage.local (Firefox has no access level for it): no token there.
+    const local = await fakeBrowser.storage.local.get(null);
+    expect(JSON.stringify(local)).not.toContain('snag_abc');
+    expect(local).toEqual({ settings: { serverUrl: 'https://snag.example.com', tokenRevision: expect.any(String) } });
     await expect(fakeBrowser.storage.sync.get(null)).resolves.toEqual({});
-    await expect(readSettings(settingsStore)).resolves.toMatchObject({ ok: true, value: { token: 'snag_abc' } });
+    await expect(fakeBrowser.storage.session.get(null)).resolves.toEqual({});
+    await expect(readSettings(settingsStore)).resolves.toEqual({ ok: true, value: { serverUrl: 'https://snag.example.com', token: 'snag_abc' } });
+  });
+
+  it('changes the local settings with every save, so the background hears of a new token alone', async () => {
+    await saveSettings(settingsStore, { serverUrl: 'https://snag.example.com', token: 'one' });
+    const first = await fakeBrowser.storage.local.get('settings');
+    await saveSettings(settingsStore, { serverUrl: 'https://snag.example.com', token: 'two' });
+    expect(await fakeBrowser.storage.local.get('settings')).not.toEqual(first);
+    await expect(readSettings(settingsStore)).resolves.toMatchObject({ ok: true, value: { token: 'two' } });
+  });
+
+  it('moves a token an older version kept in local storage out of it on first read', async () => {
+    let secret: string | undefined;
+    const tokens: TokenStore = { read: async () => secret, write: async (token) => void (secret = token) };
+    await fakeBrowser.storage.local.set({ settings: { serverUrl: 'https://snag.example.com', token: 'legacy' } });
+    const store = splitSettingsStore(storage.defineItem<unknown>('local:settings'), tokens);
+    await expect(readSettings(store)).resolves.toEqual({ ok: true, value: { serverUrl: 'https://snag.example.com', token: 'legacy' } });
+    expect(secret).toBe('legacy');
+    expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain('legacy');
+    await expect(readSettings(store)).resolves.toMatchObject({ ok: true, value: { token: 'legacy' } });
   });
 });

@@ -27,12 +27,12 @@ interface DetailsFieldsProps {
   customers: readonly string[];
   /** The customer rule that filled in the customer, if one did. */
   customerRule?: string | undefined;
-  /** The flow was filled in from the last capture on this site. */
-  flowRemembered: boolean;
+  /** Flow and step are still as carried over from the last capture (same part of the site, recent). */
+  flowCarried: boolean;
 }
 
 /** What kind of feedback this is, how bad, for which customer, and where in which flow. */
-export function DetailsFields({ value, onChange, customers, customerRule, flowRemembered }: DetailsFieldsProps) {
+export function DetailsFields({ value, onChange, customers, customerRule, flowCarried }: DetailsFieldsProps) {
   const id = useId();
   const set = (change: Partial<DetailFields>) => onChange({ ...value, ...change });
   return (
@@ -110,10 +110,19 @@ export function DetailsFields({ value, onChange, customers, customerRule, flowRe
           />
         </div>
       </div>
+      {flowCarried && (
+        <p className="carried-chip">
+          <span>From your last capture</span>
+          <span aria-hidden="true"> · </span>
+          <button type="button" className="link" aria-label="Clear what your last capture filled in" onClick={() => set({ flow: '', step: '' })}>
+            clear
+          </button>
+        </p>
+      )}
       <p id={`${id}-flow-hint`} className="hint">
-        {flowRemembered
-          ? 'As on your last capture on this site; Snag remembers them while you walk a flow.'
-          : 'Optional: the flow you are walking and its step; Snag remembers them for this site.'}
+        {flowCarried
+          ? 'Filled in because your last capture, a moment ago in this part of the site, was in this flow.'
+          : 'Optional: the flow you are walking and its step; Snag offers them again in this part of the site for half an hour.'}
       </p>
     </div>
   );

@@ -1,7 +1,6 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { uuidv7 } from 'uuidv7';
 import { browser } from 'wxt/browser';
-import type { Flow } from '#shared/capture';
 import { addCounts, ALL_SCRUBBERS } from '#shared/pii';
 import { StatusMessage } from '@/components/StatusMessage';
 import { browserCanvases } from '@/lib/annotations/browser-canvas';
@@ -9,7 +8,7 @@ import { addShape, annotationsOf, startingDoc, type EditorDoc } from '@/lib/anno
 import { draftDetails, draftTitle, scrubDetails, type DetailFields, type DraftDetails } from '@/lib/capture-details';
 import { withSnagDb, type Draft } from '@/lib/db';
 import { discardDraft } from '@/lib/drafts';
-import { flowMemoryStore, rememberFlow } from '@/lib/flow-memory';
+import { flowMemoryStore, rememberFlow, type CarriedFlow } from '@/lib/flow-memory';
 import { sendToBackground } from '@/lib/messages';
 import { pinOutline } from '@/lib/pin-outline';
 import type { PrivacySettings } from '@/lib/privacy-settings';
@@ -43,23 +42,23 @@ interface DraftEditorProps {
   privacy: Result<PrivacySettings>;
   /** The workspace's tags and recent customers, as cached for offline use. */
   lists: WorkspaceLists;
-  /** The flow last used on this site, while the user is walking it. */
-  rememberedFlow: Flow | undefined;
+  /** The flow of the last capture, while the user plausibly still walks it (see flow-memory.ts). */
+  carriedFlow: CarriedFlow | undefined;
 }
 
 /**
  * A loaded draft: annotate the screenshot (or read the clip), comment, tag, classify, then save or
  * discard.
  */
-export function DraftEditor({ draft, privacy, lists, rememberedFlow }: DraftEditorProps) {
+export function DraftEditor({ draft, privacy, lists, carriedFlow }: DraftEditorProps) {
   const id = useId();
   const details = useMemo(() => draftDetails(draft), [draft]);
   const [comment, setComment] = useState('');
   const [tags, setTags] = useState('');
   const [fields, setFields] = useState<DetailFields>({
     customer: details.customer ?? '',
-    flow: rememberedFlow?.name ?? '',
-    step: rememberedFlow?.step ?? '',
+    flow: carriedFlow?.flow.name ?? '',
+    step: carriedFlow?.flow.step ?? '',
     attachDiagnostics: true,
   });
   const [message, setMessage] = useState('');
@@ -176,7 +175,9 @@ export function DraftEditor({ draft, privacy, lists, rememberedFlow }: DraftEdit
           onChange={setFields}
           customers={lists.customers}
           customerRule={details.customer !== undefined && fields.customer === details.customer ? details.customerRule : undefined}
-          flowRemembered={rememberedFlow !== undefined && fields.flow === rememberedFlow.name}
+          flowCarried={
+            carriedFlow !== undefined && fields.flow === carriedFlow.flow.name && fields.step === (carriedFlow.flow.step ?? '')
+          }
         />
         <label htmlFor={`${id}-tags`}>Tags</label>
         <input

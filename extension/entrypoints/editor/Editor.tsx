@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'react';
-import type { Flow } from '#shared/capture';
 import { StatusMessage } from '@/components/StatusMessage';
 import { withSnagDb, type Draft } from '@/lib/db';
 import { getDraft } from '@/lib/drafts';
-import { flowMemoryStore, recallFlow } from '@/lib/flow-memory';
+import { flowMemoryStore, recallFlow, type CarriedFlow } from '@/lib/flow-memory';
 import { privacyStore, readPrivacySettings, type PrivacySettings } from '@/lib/privacy-settings';
 import { errorMessage, type Result } from '@/lib/result';
 import { readWorkspaceLists, workspaceListsStore, type WorkspaceLists } from '@/lib/workspace-lists';
@@ -11,12 +10,12 @@ import { DraftEditor } from './DraftEditor';
 
 type Loading =
   | { state: 'loading' }
-  | { state: 'ready'; draft: Draft; privacy: Result<PrivacySettings>; lists: WorkspaceLists; flow: Flow | undefined }
+  | { state: 'ready'; draft: Draft; privacy: Result<PrivacySettings>; lists: WorkspaceLists; flow: CarriedFlow | undefined }
   | { state: 'unavailable'; reason: string };
 
 /**
  * The editor page: loads the draft named in its address, the privacy settings to save it with,
- * and what to suggest (the workspace's tags and customers, the flow last used on the site).
+ * and what to suggest (the workspace's tags and customers, the flow still being walked on the site).
  */
 export function Editor({ draftId }: { draftId: string | null }) {
   const [loading, setLoading] = useState<Loading>({ state: 'loading' });
@@ -53,5 +52,5 @@ export function Editor({ draftId }: { draftId: string | null }) {
       </main>
     );
   }
-  return <DraftEditor draft={loading.draft} privacy={loading.privacy} lists={loading.lists} rememberedFlow={loading.flow} />;
+  return <DraftEditor draft={loading.draft} privacy={loading.privacy} lists={loading.lists} carriedFlow={loading.flow} />;
 }
