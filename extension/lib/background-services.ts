@@ -4,6 +4,7 @@ import type { FetchLike } from './api-client';
 import { badgeFor } from './badge';
 import type { CaptureDeps } from './capture-context';
 import { captureFullPage } from './capture-full-page';
+import { fullPageRuns } from './full-page-runs';
 import { captureScreen } from './capture-screen';
 import { clipSelection } from './clip-selection';
 import { testConnection } from './connection-test';
@@ -77,6 +78,9 @@ export function createBackgroundServices(api: WxtBrowser, platform: Partial<Back
     newId: uuidv7,
     extensionOrigin: location.origin,
   });
+
+  const fullPage = fullPageRuns();
+  const fullPageFlow = (deps: CaptureDeps) => fullPage.run((control) => captureFullPage(deps, undefined, control));
 
   const pairingDeps: PairingDeps = {
     fetch: fetchFromServer,
@@ -183,7 +187,9 @@ export function createBackgroundServices(api: WxtBrowser, platform: Partial<Back
     captureScreen: () => withSnagDb((db) => captureScreen(captureDeps(db))),
     clipSelection: () => withSnagDb((db) => clipSelection(captureDeps(db))),
     pinElement: () => withSnagDb((db) => pinElement(captureDeps(db))),
-    captureFullPage: () => withSnagDb((db) => captureFullPage(captureDeps(db))),
+    captureFullPage: () => withSnagDb((db) => fullPageFlow(captureDeps(db))),
+    fullPageProgress: async () => ok(fullPage.progress()),
+    cancelFullPage: async () => ok({ cancelled: fullPage.cancel() }),
     syncNow: ({ retryAll }) =>
       withSnagDb(async (db) => {
         if (retryAll) await requeueUnsent(db, now());
@@ -265,7 +271,7 @@ export function createBackgroundServices(api: WxtBrowser, platform: Partial<Back
     onCommand: settle('capture from the shortcut', async (command: string) => {
       const flows: Record<string, (deps: CaptureDeps) => Promise<Result<unknown>>> = {
         [CAPTURE_COMMAND]: (deps) => captureScreen(deps),
-        [FULL_PAGE_COMMAND]: (deps) => captureFullPage(deps),
+        [FULL_PAGE_COMMAND]: (deps) => fullPageFlow(deps),
         [PIN_COMMAND]: (deps) => pinElement(deps),
         [CLIP_COMMAND]: (deps) => clipSelection(deps),
       };

@@ -72,6 +72,8 @@ export interface ReadContextOptions {
   url?: string | undefined;
   /** `document`: private elements anywhere on the page, for a full-page screenshot. */
   scope?: PageInfoRequest['scope'];
+  /** False for captures without a screenshot (clips): no boxes over personal data are needed. */
+  screenshot?: boolean;
 }
 
 function layoutOf(info: PageInfo): PageLayout {
@@ -114,7 +116,7 @@ export async function readCaptureContext(
 
   // A full page is looked at section by section, as it is scrolled (see capture-full-page.ts).
   let shown: SensitiveArea[] = [];
-  if (options.scope !== 'document') {
+  if (options.scope !== 'document' && options.screenshot !== false) {
     const read = await readShownData(deps.tabs, tabId, settings.redactShown ?? ALL_SHOWN);
     if (!read.ok) return read;
     shown = read.value;

@@ -17,7 +17,8 @@ export async function clipSelection(
   const tab = from.tab ? ok(from.tab) : await findTargetTab(deps);
   if (!tab.ok) return tab;
 
-  const context = await readCaptureContext(deps, tab.value.id, { url: tab.value.url });
+  // A clip has no screenshot: nothing to cover in pixels (its text is scrubbed instead).
+  const context = await readCaptureContext(deps, tab.value.id, { url: tab.value.url, screenshot: false });
   if (!context.ok) return context;
 
   // The page's own selection keeps line breaks; the menu's text also covers selections in frames.

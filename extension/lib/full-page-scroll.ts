@@ -9,6 +9,15 @@
 export interface ScrollResult {
   y: number;
   clientHeight: number;
+  /** The capture's mark this document held before (see `scrollForFrame`): another one, or none, means another document. */
+  previousMark: string | null;
+}
+
+/** Where a section was captured, read back after the capture. */
+export interface SectionCheck {
+  /** The document still holds the capture's mark. */
+  sameDocument: boolean;
+  y: number;
 }
 
 /**
@@ -16,8 +25,11 @@ export interface ScrollResult {
  * on, fixed and sticky elements (headers, chat buttons, cookie bars) would repeat down the image,
  * so they are hidden — keeping their space — until `restoreFullPage`.
  */
-export async function scrollForFrame(y: number, hideFixed: boolean): Promise<ScrollResult> {
+export async function scrollForFrame(y: number, hideFixed: boolean, mark = ''): Promise<ScrollResult> {
   const root = document.documentElement;
+  // Kept in the extension's own world (the page cannot see or set it), and gone with the document.
+  const previous: unknown = Reflect.get(window, 'snagFullPageMark');
+  Reflect.set(window, 'snagFullPageMark', mark);
   if (!root.hasAttribute('data-snag-scroll-behavior')) {
     // Smooth scrolling would still be moving when the frame is captured.
     const style = root.style;
@@ -40,7 +52,12 @@ export async function scrollForFrame(y: number, hideFixed: boolean): Promise<Scr
   window.scrollTo(0, y);
   // Two frames: the first runs before the scrolled page is painted, the second after.
   await new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
-  return { y: window.scrollY, clientHeight: root.clientHeight || window.innerHeight };
+  return { y: window.scrollY, clientHeight: root.clientHeight || window.innerHeight, previousMark: typeof previous === 'string' ? previous : null };
+}
+
+/** After a section's screenshot: is this still the document, and the scroll position, it was taken of? */
+export function checkSection(mark: string): SectionCheck {
+  return { sameDocument: Reflect.get(window, 'snagFullPageMark') === mark, y: window.scrollY };
 }
 
 /** Put back what `scrollForFrame` changed, and the user's scroll position. Safe to call more than once. */
@@ -59,6 +76,7 @@ export function restoreFullPage(scroll: { x: number; y: number }): void {
     if (element instanceof HTMLElement || element instanceof SVGElement) restore(element, 'data-snag-visibility', 'visibility');
   }
   root.removeAttribute('data-snag-hid-fixed');
+  Reflect.deleteProperty(window, 'snagFullPageMark');
   if (root.hasAttribute('data-snag-scroll-behavior')) restore(root, 'data-snag-scroll-behavior', 'scroll-behavior');
   window.scrollTo(scroll.x, scroll.y);
 }

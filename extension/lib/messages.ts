@@ -59,6 +59,10 @@ export const uiToBackground = {
   pinElement: { request: empty, response: draftCreated },
   /** Scroll and screenshot the whole page the user is looking at, and open the editor on it. */
   captureFullPage: { request: empty, response: draftCreated },
+  /** How far the running full-page capture is ("section 4 of 12"); null when none runs. */
+  fullPageProgress: { request: empty, response: z.strictObject({ section: count, of: count }).nullable() },
+  /** Stop the running full-page capture; it then answers its own request with the reason. */
+  cancelFullPage: { request: empty, response: z.strictObject({ cancelled: z.boolean() }) },
   /** Send what is due now; `retryAll` first makes every unsent entry due, failed ones included. */
   syncNow: { request: z.strictObject({ retryAll: z.boolean().default(false) }), response: outboxStatusSchema },
   getOutboxStatus: { request: empty, response: outboxStatusSchema },

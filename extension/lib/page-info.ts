@@ -153,9 +153,9 @@ export function readPageInfo(privateSelectors: readonly string[] = [], request: 
       });
     }
   };
-  // The `type` property is normalised ("PASSWORD" → "password"); the attribute is not.
+  // The attribute, lowercased as the `type` property would be ("PASSWORD" → "password"): elements of
+  // other frames belong to other realms, where `instanceof HTMLInputElement` fails.
   note(
-    // Elements of other frames belong to other realms, where `instanceof` fails: compare the attribute.
     matching('input[type]').filter((element) => element.localName === 'input' && element.getAttribute('type')?.toLowerCase() === 'password'),
     'password',
   );

@@ -9,7 +9,7 @@ import type { SensitiveArea, SensitiveKind } from './page-info';
  * only types besides the detectors, to keep that script small.
  */
 
-/** Boxes one look at a page may answer: past it, a page is a list of customers to redact by hand. */
+/** Boxes one look at a page may answer; past it, the last one grows to cover the rest. */
 export const VISIBLE_DATA_MAX = 400;
 /** Characters of text read at most, so a huge page cannot stall the capture. */
 const TEXT_BUDGET = 2_000_000;
@@ -82,9 +82,16 @@ export function findVisibleData(doc: Document = document): SensitiveArea[] {
     const top = Math.max(root.clip.top, root.y + box.top);
     const right = Math.min(root.clip.right, root.x + box.right);
     const bottom = Math.min(root.clip.bottom, root.y + box.bottom);
-    if (right > left && bottom > top && areas.length < VISIBLE_DATA_MAX) {
+    if (!(right > left && bottom > top)) return;
+    const last = areas.at(-1);
+    if (areas.length < VISIBLE_DATA_MAX || !last) {
       areas.push({ kind: shownAreaKinds[kind], x: left, y: top, width: right - left, height: bottom - top });
+      return;
     }
+    // Past the limit, the last box grows over the rest: fewer, larger boxes, nothing left uncovered.
+    const x = Math.min(last.x, left);
+    const y = Math.min(last.y, top);
+    areas[areas.length - 1] = { ...last, x, y, width: Math.max(last.x + last.width, right) - x, height: Math.max(last.y + last.height, bottom) - y };
   };
 
   for (const root of rootsOf(doc, { left: 0, top: 0, right: view.innerWidth, bottom: view.innerHeight })) {

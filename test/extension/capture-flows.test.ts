@@ -107,6 +107,8 @@ describe('clipSelection', () => {
     await expect(clipSelection(captureDeps(db, tabs))).resolves.toEqual({ ok: true, value: { draftId: 'draft-1' } });
     expect(await getDraft(db, 'draft-1')).toMatchObject({ kind: 'clip', quote: 'Export is\ndisabled' });
     expect(tabs.captureVisible).not.toHaveBeenCalled();
+    // No screenshot, so no boxes over personal data to look for.
+    expect(tabs.readVisibleData).not.toHaveBeenCalled();
   });
 
   it('from the context menu: uses the menu’s tab and, when the page has none, the menu’s text', async () => {

@@ -1,136 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { CaptureDeps } from '@/lib/capture-context';
 import { draftDetails } from '@/lib/capture-details';
-import { captureFullPage, FULL_PAGE_MAX_CSS_HEIGHT, fullPageLimit, type FullPageTools } from '@/lib/capture-full-page';
-import { CAPTURE_INTERVAL_MS, captureThrottle, type Clock } from '@/lib/capture-throttle';
+import { captureFullPage, FULL_PAGE_MAX_CSS_HEIGHT, fullPageLimit } from '@/lib/capture-full-page';
+import { CAPTURE_INTERVAL_MS, captureThrottle } from '@/lib/capture-throttle';
 import { getDraft } from '@/lib/drafts';
-import { restoreFullPage, scrollForFrame } from '@/lib/full-page-scroll';
-import type { PageInfo, PageInfoRequest } from '@/lib/page-info';
-import type { FrameImage, PixelBox, StitchCanvas } from '@/lib/stitch-canvas';
-import type { PageScripts, TabAccess } from '@/lib/tab-access';
-import { freshDb } from './helpers';
+import { checkSection, restoreFullPage, scrollForFrame } from '@/lib/full-page-scroll';
+import { deps, fakeBrowserPage, fakeClock } from './full-page-fakes';
 
 /** Time between consecutive entries. */
 const gaps = (times: readonly number[]) => times.slice(1).map((time, index) => time - (times[index] ?? time));
-
-function fakeClock(): Clock & { slept: number[] } {
-  let now = 1_000_000;
-  const slept: number[] = [];
-  return {
-    slept,
-    now: () => now,
-    sleep: async (ms) => {
-      slept.push(ms);
-      now += ms;
-    },
-  };
-}
-
-interface FakeFrame extends FrameImage {
-  scrollY: number;
-}
-
-/**
- * A page `height` CSS px tall in a 1000 × 500 viewport (985 × 485 without scrollbars) at `scale`
- * device px per CSS px. Screenshots say where the page was scrolled; the canvas records each copy.
- */
-function fakeBrowserPage({ height, scale = 1, failAtFrame }: { height: number; scale?: number; failAtFrame?: number }) {
-  const clock = fakeClock();
-  const client = { width: 985, height: 485 };
-  let scrollY = 0;
-  let hidden = false;
-  const log: string[] = [];
-  const captureTimes: number[] = [];
-  const draws: Array<{ frame: number; source: PixelBox; at: { x: number; y: number } }> = [];
-  let surface: { width: number; height: number; encodedRows?: number } | undefined;
-  const readRequests: Array<PageInfoRequest | undefined> = [];
-
-  const info: PageInfo = {
-    url: 'https://shop.example.com/terms',
-    title: 'Terms',
-    viewport: { width: 1000, height: 500 },
-    devicePixelRatio: scale,
-    language: 'en',
-    selection: '',
-    scroll: { x: 0, y: 700 },
-    documentSize: { width: 985, height },
-    clientSize: client,
-  };
-
-  const tabs: TabAccess = {
-    activeTab: async () => ({ id: 5, windowId: 2, url: info.url }),
-    async captureVisible() {
-      captureTimes.push(clock.now());
-      if (failAtFrame !== undefined && captureTimes.length === failAtFrame) throw new Error('tab closed');
-      log.push(`capture@${scrollY}${hidden ? ' (fixed hidden)' : ''}`);
-      return `data:image/png;base64,${btoa(`frame:${scrollY}`)}`;
-    },
-    async readPage(_tab, _selectors, request) {
-      readRequests.push(request);
-      // Private elements in document coordinates, as `scope: 'document'` asks.
-      return request?.scope === 'document' ? { ...info, sensitiveAreas: [{ kind: 'password', x: 100, y: 1000, width: 200, height: 30 }] } : info;
-    },
-    openEditor: async () => undefined,
-  };
-
-  const scripts: PageScripts = {
-    async run(_tabId, func, args) {
-      const which: unknown = func;
-      if (which === scrollForFrame) {
-        const [y, hideFixed] = args;
-        if (typeof y !== 'number') throw new Error('bad args');
-        if (hideFixed === true) hidden = true;
-        scrollY = Math.max(0, Math.min(y, height - client.height));
-        log.push(`scroll ${y}`);
-        return { y: scrollY, clientHeight: client.height };
-      }
-      if (which === restoreFullPage) {
-        log.push(`restore ${JSON.stringify(args[0])}`);
-        hidden = false;
-        return undefined;
-      }
-      throw new Error('unexpected page function');
-    },
-    runFile: async () => undefined,
-  };
-
-  const canvas: StitchCanvas = {
-    async decode(image) {
-      const text = new TextDecoder().decode(image.bytes);
-      const frame: FakeFrame = { width: 1000 * scale, height: 500 * scale, scrollY: Number(text.split(':')[1]), close: () => undefined };
-      return frame;
-    },
-    create(width, rows) {
-      const created: { width: number; height: number; encodedRows?: number } = { width, height: rows };
-      surface = created;
-      return {
-        draw(frame, source, at) {
-          const scrolled = 'scrollY' in frame && typeof frame.scrollY === 'number' ? frame.scrollY : -1;
-          draws.push({ frame: scrolled, source, at });
-        },
-        async encode(encodedRows) {
-          created.encodedRows = encodedRows;
-          return { bytes: new TextEncoder().encode('stitched').buffer, contentType: 'image/png' };
-        },
-      };
-    },
-  };
-
-  const tools: FullPageTools = { scripts, clock, canvas };
-  return { tabs, tools, clock, log, captureTimes, draws, surface: () => surface, readRequests };
-}
-
-async function deps(tabs: TabAccess): Promise<CaptureDeps> {
-  return {
-    db: await freshDb(),
-    tabs,
-    systemInfo: async () => ({ browser: { name: 'Chrome', version: '156' }, os: 'Linux', extensionVersion: '0.1.0' }),
-    now: () => Date.parse('2026-11-22T13:00:00Z'),
-    newId: () => 'draft-1',
-    extensionOrigin: 'chrome-extension://abc',
-    captureSettings: async () => ({ privateSelectors: [], customerRules: [] }),
-  };
-}
 
 describe('captureThrottle', () => {
   it('spaces captures at least half a second apart, and retries once after a second when Chrome says too many', async () => {
@@ -158,7 +35,8 @@ describe('captureFullPage', () => {
     const result = await captureFullPage(await deps(page.tabs), page.tools);
     expect(result).toEqual({ ok: true, value: { draftId: 'draft-1' } });
 
-    expect(page.readRequests).toEqual([{ scope: 'document' }]);
+    // The page once for its details, then each section for what it shows.
+    expect(page.readRequests).toEqual([{ scope: 'document' }, undefined, undefined, undefined]);
     expect(page.log).toEqual([
       'scroll 0',
       'capture@0',
@@ -236,7 +114,13 @@ describe('scrollForFrame and restoreFullPage (in the page)', () => {
     expect(visibility('sticky')).toBe('hidden');
     expect(visibility('text')).toBe('');
 
+    // The capture's mark tells this document from one loaded since.
+    expect((await scrollForFrame(500, true, 'capture-1')).previousMark).toBe('');
+    expect(checkSection('capture-1').sameDocument).toBe(true);
+    expect(checkSection('capture-2').sameDocument).toBe(false);
+
     restoreFullPage({ x: 0, y: 40 });
+    expect(checkSection('capture-1').sameDocument).toBe(false);
     expect(visibility('bar')).toBe('visible');
     expect(visibility('sticky')).toBe('');
     expect(document.documentElement.style.getPropertyValue('scroll-behavior')).toBe('smooth');
@@ -247,7 +131,7 @@ describe('scrollForFrame and restoreFullPage (in the page)', () => {
   });
 
   it('are self-contained: executeScript sends only their source', () => {
-    for (const func of [scrollForFrame, restoreFullPage]) {
+    for (const func of [scrollForFrame, restoreFullPage, checkSection]) {
       expect(func.toString()).not.toMatch(/\b(import|require)\b|__vite|_[a-z]+\$/);
     }
   });

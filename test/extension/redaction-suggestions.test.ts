@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { toRedactionSuggestions } from '@/lib/annotations/suggestions';
+import { REDACTION_SUGGESTIONS_MAX, toRedactionSuggestions } from '@/lib/annotations/suggestions';
 import type { CaptureDeps } from '@/lib/capture-context';
 import { captureScreen } from '@/lib/capture-screen';
 import { getDraft } from '@/lib/drafts';
@@ -51,6 +51,18 @@ describe('toRedactionSuggestions', () => {
   it('drops an area inside another (a password field in a private section)', () => {
     const suggestions = toRedactionSuggestions([area({ kind: 'private', x: 50, y: 50, width: 500, height: 200 }), area({}), area({})], viewport);
     expect(suggestions.map((suggestion) => suggestion.reason)).toEqual(['marked private by the page']);
+  });
+});
+
+describe('toRedactionSuggestions with more boxes than the editor may start with', () => {
+  it('joins neighbours until at most REDACTION_SUGGESTIONS_MAX are left, covering every area', () => {
+    const areas = Array.from({ length: 400 }, (_, index) => area({ kind: 'email-text', x: 10, y: index, width: 100, height: 1 }));
+    const suggestions = toRedactionSuggestions(areas, { width: 1000, height: 1000 });
+    expect(suggestions.length).toBeLessThanOrEqual(REDACTION_SUGGESTIONS_MAX);
+    for (const { y } of areas) {
+      expect(suggestions.some((box) => box.y * 1000 <= y && (box.y + box.height) * 1000 >= y + 1)).toBe(true);
+    }
+    expect(new Set(suggestions.map((box) => box.reason))).toEqual(new Set(['email address shown on the page']));
   });
 });
 

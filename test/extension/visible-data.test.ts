@@ -3,7 +3,7 @@ import type { CaptureDeps } from '@/lib/capture-context';
 import { captureScreen } from '@/lib/capture-screen';
 import { getDraft } from '@/lib/drafts';
 import type { PageInfo } from '@/lib/page-info';
-import { findVisibleData } from '@/lib/visible-data';
+import { findVisibleData, VISIBLE_DATA_MAX } from '@/lib/visible-data';
 import { freshDb } from './helpers';
 
 /** happy-dom lays nothing out: a range's box is 8 px a character on a 20 px line, from its start offset. */
@@ -121,5 +121,22 @@ describe('captureScreen with personal data on the page', () => {
     const failed = await capture({ answer: async () => [{ kind: 'email-text', x: 'left' }] });
     expect(failed.result).toMatchObject({ ok: false, reason: expect.stringContaining('could not look for emails, phone numbers and card numbers') });
     expect(failed.reasons).toBeUndefined();
+  });
+});
+
+describe('findVisibleData on a page listing hundreds of customers', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+    document.body.innerHTML = '';
+  });
+
+  it('answers at most VISIBLE_DATA_MAX boxes, and still covers every address', () => {
+    layOutText();
+    const rows = 500;
+    document.body.innerHTML = Array.from({ length: rows }, (_, index) => `<p data-top="${index}">user${index}@example.com</p>`).join('');
+    const found = findVisibleData(document);
+    expect(found).toHaveLength(VISIBLE_DATA_MAX);
+    const covered = (top: number) => found.some((area) => area.y <= top && area.y + area.height >= top + 20);
+    expect(Array.from({ length: rows }, (_, index) => index).every(covered)).toBe(true);
   });
 });

@@ -6,6 +6,7 @@ import { ensurePersistentStorage } from '@/lib/persistent-storage';
 import type { Result } from '@/lib/result';
 import { AttentionList } from './AttentionList';
 import { formatBytes, formatDueIn } from './format';
+import { FullPageProgress } from './FullPageProgress';
 import { useOutboxStatus } from './use-outbox-status';
 
 function uploadText({ title, phase, bytes }: OutboxStatus['uploads'][number]): string {
@@ -27,6 +28,9 @@ const pending: Record<CaptureAction, string> = {
 export function Popup() {
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
+  const [running, setRunning] = useState<CaptureAction | null>(null);
+  // A full-page capture that stopped (tab switched, page changed…) can be tried again in one click.
+  const [retry, setRetry] = useState(false);
   const [outbox, setOutbox] = useOutboxStatus(setMessage);
 
   useEffect(() => {
@@ -36,6 +40,8 @@ export function Popup() {
 
   async function start(action: CaptureAction) {
     setBusy(true);
+    setRetry(false);
+    setRunning(action);
     setMessage(pending[action]);
     const request = sendToBackground(action, {});
     if (action === 'pinElement') {
@@ -43,10 +49,13 @@ export function Popup() {
       // anyway. A popup opened as a tab of its own (tabs.getCurrent answers it) stays, as any tab would.
       if ((await browser.tabs.getCurrent()) === undefined) window.close();
       setBusy(false);
+      setRunning(null);
       return;
     }
     const result = await request;
     setBusy(false);
+    setRunning(null);
+    setRetry(action === 'captureFullPage' && !result.ok);
     // On success the editor opens in a new tab, which usually closes this popup anyway.
     setMessage(result.ok ? 'Opened the editor in a new tab' : result.reason);
   }
@@ -94,6 +103,14 @@ export function Popup() {
         </button>
       </div>
       <StatusMessage>{message}</StatusMessage>
+      {running === 'captureFullPage' && <FullPageProgress />}
+      {retry && !busy && (
+        <div className="actions">
+          <button type="button" onClick={() => start('captureFullPage')}>
+            Try the full page again
+          </button>
+        </div>
+      )}
       {outbox && (
         <section aria-label="Outbox">
           <ul className="counts">
