@@ -222,7 +222,7 @@ export function describeDataControlConformance(name: string, open: () => Promise
 
         const result = await store.dataControl.deleteByCustomer(' globex', { actor: admin });
         expect(result.deleted).toHaveLength(1);
-        const left = [...(await store.review.listViews(alice.id)), ...(await store.review.listViews(bob.id))];
+        const left = [...(await store.review.listViews(alice.id, { includeShared: true })), ...(await store.review.listViews(bob.id, { includeShared: true }))];
         expect([...new Set(left.map((saved) => saved.id))].sort()).toEqual(keptViews.map((saved) => saved.id).sort());
 
         const [entry] = await auditEntries('data.deleted_by_customer');
