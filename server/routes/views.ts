@@ -17,7 +17,8 @@ export function viewRoutes(deps: ApiDeps) {
   return new Hono<AppEnv>()
     .get('/', allow('feed:read'), async (c) => {
       const auth = callerOf(c);
-      const body: SavedViewList = { views: await store.review.listViews(auth.user.id, { includeShared: auth.permissions.has('views:share') }) };
+      const views = await store.review.listViews(auth.user.id, { includeShared: auth.permissions.has('views:share') });
+      const body: SavedViewList = { views };
       return c.json(body, 200);
     })
     .post('/', allow('account:manage'), jsonBody(savedViewInput), async (c) => {

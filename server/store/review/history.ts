@@ -8,7 +8,12 @@ const MERGE_EVENTS: ReadonlySet<string> = new Set(['merged', 'merged_into', 'unm
 /** The ones of `ids` this viewer may see. */
 async function visibleIds(db: Db, ids: readonly string[], viewer: Viewer): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const rows = await db.selectFrom('captures').select('captures.id').where(visibleCondition(viewer)).where('captures.id', 'in', [...ids]).execute();
+  const rows = await db
+    .selectFrom('captures')
+    .select('captures.id')
+    .where(visibleCondition(viewer))
+    .where('captures.id', 'in', [...ids])
+    .execute();
   return new Set(rows.map((row) => row.id));
 }
 

@@ -16,9 +16,10 @@ export async function listViews(db: Db, userId: string, options: { includeShared
       'users.id as owner_id',
       'users.name as owner_name',
     ])
-    .where((eb) =>
-      options.includeShared ? eb.or([eb('saved_views.owner_id', '=', userId), eb('saved_views.shared', '=', 1)]) : eb('saved_views.owner_id', '=', userId),
-    )
+    .where((eb) => {
+      const own = eb('saved_views.owner_id', '=', userId);
+      return options.includeShared ? eb.or([own, eb('saved_views.shared', '=', 1)]) : own;
+    })
     .orderBy('saved_views.created_at')
     .orderBy('saved_views.id')
     .execute();
