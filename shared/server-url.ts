@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { text } from './text';
 
 /**
  * Where the extension may send captures and its token: any `https://` address, and `http://` only
@@ -22,10 +22,10 @@ export function isAllowedServerUrl(url: URL): boolean {
 }
 
 /** A server's base URL as stored: https, or http on loopback. */
-export const serverUrlSchema = z.string().refine(
-  (text) => {
+export const serverUrlSchema = text().refine(
+  (value) => {
     try {
-      return isAllowedServerUrl(new URL(text));
+      return isAllowedServerUrl(new URL(value));
     } catch {
       return false;
     }

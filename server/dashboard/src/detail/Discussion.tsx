@@ -42,7 +42,7 @@ export function Discussion({ comments, loadError, canComment, onAdd, inputRef }:
   }
 
   return (
-    <section aria-labelledby="detail-discussion">
+    <section aria-labelledby="detail-discussion" aria-busy={comments === null && !loadError}>
       <h2 id="detail-discussion">Discussion{comments && comments.length > 0 ? ` (${comments.length})` : ''}</h2>
       {loadError && <p className="field-error">Comments could not be loaded: {loadError}</p>}
       {comments === null && !loadError && <p className="muted">Loading comments…</p>}

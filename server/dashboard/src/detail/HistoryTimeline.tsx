@@ -8,7 +8,7 @@ import { describeEvent, otherCapture } from './history-text';
 export function HistoryTimeline({ events, loadError }: { events: readonly HistoryEvent[] | null; loadError: string | null }) {
   const people = usePeople();
   return (
-    <section aria-labelledby="detail-history">
+    <section aria-labelledby="detail-history" aria-busy={events === null && !loadError}>
       <h2 id="detail-history">History</h2>
       {loadError && <p className="field-error">History could not be loaded: {loadError}</p>}
       {events === null && !loadError && <p className="muted">Loading history…</p>}
