@@ -1,7 +1,8 @@
 import pg from 'pg';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import { KyselyStore } from './kysely-store';
 import { migrateToLatest, snagMigrations } from './migrations';
+import { OneSchemaPostgresDialect } from './postgres-introspector';
 import type { Database } from './schema';
 import type { Store } from './store';
 
@@ -24,7 +25,7 @@ export async function openPostgresStore(options: PostgresOptions): Promise<Store
     max: options.maxConnections ?? 10,
     options: `-c search_path=${schema}`,
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new OneSchemaPostgresDialect({ pool }, schema) });
   try {
     await db.schema.createSchema(schema).ifNotExists().execute();
     // Named explicitly: the migrator otherwise finds its tables in any schema of the database.

@@ -1,9 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { OneSchemaPostgresDialect } from '../../server/store/postgres-introspector';
 import { migrateToLatest, snagMigrations } from '../../server/store/migrations';
 import type { Database } from '../../server/store/schema';
 import { openSqliteKysely } from '../../server/store/sqlite';
@@ -27,7 +28,7 @@ async function openPostgres(): Promise<{ db: Kysely<Database>; schema?: string }
   schemas.push(schema);
   await admin.query(`create schema ${schema}`);
   const pool = new pg.Pool({ connectionString, max: 2, options: `-c search_path=${schema}` });
-  return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), schema };
+  return { db: new Kysely<Database>({ dialect: new OneSchemaPostgresDialect({ pool }, schema) }), schema };
 }
 
 const engines: Array<[string, () => Promise<{ db: Kysely<Database>; schema?: string }>]> = [

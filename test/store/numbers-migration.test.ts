@@ -1,10 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { feedQuery } from '#shared/review';
+import { OneSchemaPostgresDialect } from '../../server/store/postgres-introspector';
 import { KyselyStore } from '../../server/store/kysely-store';
 import { migrateToLatest, snagMigrations } from '../../server/store/migrations';
 import type { Database } from '../../server/store/schema';
@@ -30,7 +31,7 @@ async function openPostgres(): Promise<{ db: Kysely<Database>; schema: string }>
   schemas.push(schema);
   await admin.query(`create schema ${schema}`);
   const pool = new pg.Pool({ connectionString, max: 2, options: `-c search_path=${schema}` });
-  return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), schema };
+  return { db: new Kysely<Database>({ dialect: new OneSchemaPostgresDialect({ pool }, schema) }), schema };
 }
 
 const engines: Array<[SqlDialect, () => Promise<{ db: Kysely<Database>; schema?: string }>]> = [
