@@ -16,7 +16,7 @@ import type { AccountUser } from '../../server/store/accounts/store';
 import { openPostgresStore } from '../../server/store/postgres';
 import { openSqliteStore } from '../../server/store/sqlite';
 import type { Store, User } from '../../server/store/store';
-import { generateToken, hashToken } from '../../server/tokens';
+import { generateToken, hashToken } from '../../server/auth/tokens';
 
 export { API_PREFIX };
 

@@ -3,7 +3,7 @@ import { uuidv7 } from 'uuidv7';
 import { capture as captureSchema, captureInput, type CaptureInput, type ScreenshotInfo } from '#shared/capture';
 import { canonicalHash } from '../../server/canonical-json';
 import type { NewCapture, Store, User } from '../../server/store/store';
-import { hashToken } from '../../server/tokens';
+import { hashToken } from '../../server/auth/tokens';
 import { createUserWithToken, detailedCaptureFields, detailedClipFields, sampleCaptureInput } from '../server/helpers';
 
 /**

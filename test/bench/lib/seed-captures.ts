@@ -11,7 +11,7 @@ import { customerKey } from '../../../server/store/customer-key';
 import { rowFromNewCapture } from '../../../server/store/rows';
 import type { CapturesTable, Database } from '../../../server/store/schema';
 import type { SqlDialect, User } from '../../../server/store/store';
-import { hashToken } from '../../../server/tokens';
+import { hashToken } from '../../../server/auth/tokens';
 import { REPORTER_NAMES, type SeedCapture, seedCaptures } from './seed-data';
 import { createUserWithToken } from '../../server/helpers';
 
