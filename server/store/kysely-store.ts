@@ -15,8 +15,6 @@ import type { CapturesTable, CaptureTagsTable, CustomersTable, Database } from '
 import type {
   AttachScreenshotResult,
   CreateCaptureResult,
-  ListCapturesQuery,
-  ListCapturesResult,
   NewCapture,
   ScreenshotTarget,
   SqlDialect,
@@ -161,21 +159,6 @@ export class KyselyStore implements Store {
   async findScreenshotTarget(id: string): Promise<ScreenshotTarget | null> {
     const row = await selectCaptureRow(this.db, id);
     return row === undefined ? null : { capture: captureFromRow(row), declared: declaredScreenshotFromRow(row) };
-  }
-
-  /** The whole feed, newest first, as someone who sees everything (the review part has the full query). */
-  listCaptures(query: ListCapturesQuery): Promise<ListCapturesResult> {
-    return this.review.listFeed(
-      {
-        ...(query.kind === undefined ? {} : { kind: [query.kind] }),
-        ...(query.tag === undefined ? {} : { tag: [query.tag] }),
-        ...(query.cursor === undefined ? {} : { cursor: query.cursor }),
-        includeMerged: false,
-        sort: 'newest',
-        limit: query.limit,
-      },
-      { userId: '', seesAll: true },
-    );
   }
 
   async attachScreenshot(id: string, screenshot: ScreenshotInfo): Promise<AttachScreenshotResult> {

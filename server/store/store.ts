@@ -1,5 +1,5 @@
-import type { CustomerSuggestion, FeedPage } from '#shared/api';
-import type { Capture, CaptureKind, ParsedCaptureInput, Reporter, ScreenshotInfo } from '#shared/capture';
+import type { CustomerSuggestion } from '#shared/api';
+import type { Capture, ParsedCaptureInput, Reporter, ScreenshotInfo } from '#shared/capture';
 import type { Role } from '#shared/roles';
 import type { AccountStore } from './accounts/store';
 import type { AuditStore } from './audit/store';
@@ -32,7 +32,6 @@ export interface Store {
   getCapture(id: string): Promise<Capture | null>;
   /** Any capture, published or not, with the screenshot it announced: what an upload is checked against. */
   findScreenshotTarget(id: string): Promise<ScreenshotTarget | null>;
-  listCaptures(query: ListCapturesQuery): Promise<ListCapturesResult>;
   /** Records an uploaded screenshot unless the capture already has a different one. */
   attachScreenshot(id: string, screenshot: ScreenshotInfo): Promise<AttachScreenshotResult>;
 
@@ -69,22 +68,10 @@ export type CreateCaptureResult =
   /** The id is taken by a different capture (different body or different reporter). */
   | { status: 'conflict'; capture: Capture };
 
-export interface ListCapturesQuery {
-  kind?: CaptureKind;
-  tag?: string;
-  /** Opaque, from a previous page's `nextCursor`. */
-  cursor?: string;
-  limit: number;
-}
-
 export interface SuggestCustomersQuery {
   prefix: string;
   limit: number;
 }
-
-export type ListCapturesResult =
-  | { ok: true; page: FeedPage }
-  | { ok: false; reason: 'invalid_cursor'; message: string };
 
 export interface ScreenshotTarget {
   capture: Capture;
