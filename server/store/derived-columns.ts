@@ -2,6 +2,7 @@ import { elementLocator, type Severity, severity as severitySchema } from '#shar
 import { elementKey, type LocatorLike, routeKey, routeKeyOf } from '#shared/route-key';
 import { customerKey } from './customer-key';
 import { storedPathSegments } from './review/path-glob';
+import type { CapturesTable } from './schema';
 
 /** The severity sort pages by this, highest first; no severity sorts last. */
 export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { critical: 4, high: 3, medium: 2, low: 1 };
@@ -19,14 +20,7 @@ function parseUrl(url: string): URL | null {
   }
 }
 
-export interface DerivedColumns {
-  route_key: string;
-  element_key: string | null;
-  site: string;
-  path_segments: string;
-  customer_key: string | null;
-  severity_rank: number;
-}
+export type DerivedColumns = Pick<CapturesTable, 'route_key' | 'element_key' | 'site' | 'path_segments' | 'customer_key' | 'severity_rank'>;
 
 /**
  * Columns computed from a capture's own fields, so the feed can filter and group by them with an

@@ -37,6 +37,12 @@ const rateLimited = (retryAfterSeconds: number, what: string) => ({
   body: accountError('rate_limited', `${what}; try again in ${retryAfterSeconds} seconds`),
 });
 
+/** Spends one of the person's code guesses before the lookup, so concurrent guesses cannot all get through. */
+async function codeGuessRefusal(throttles: AccountThrottles, userId: string) {
+  const budget = await throttles.takePairingCode(userId);
+  return budget.ok ? null : rateLimited(budget.retryAfterSeconds, 'too many wrong codes');
+}
+
 /**
  * Signing the extension in without copying tokens (like RFC 8628's device flow): the extension
  * starts a pairing and shows a code, a signed-in person types the code into the dashboard, and
@@ -82,12 +88,8 @@ export function pairingRoutes({ store, now, limits }: ApiDeps, throttles: Accoun
     })
     .post('/confirm', allow('account:manage'), jsonBody(pairingDecision), async (c) => {
       const { user } = callerOf(c);
-      // Spent before the lookup, so concurrent guesses cannot all get through.
-      const budget = await throttles.takePairingCode(user.id);
-      if (!budget.ok) {
-        const refusal = rateLimited(budget.retryAfterSeconds, 'too many wrong codes');
-        return c.json(refusal.body, refusal.status, refusal.headers);
-      }
+      const refusal = await codeGuessRefusal(throttles, user.id);
+      if (refusal !== null) return c.json(refusal.body, refusal.status, refusal.headers);
       const at = now().toISOString();
       // Approving hands out a token: it counts against the person's cap like one made by hand.
       const result = await store.accounts.decidePairing({
@@ -116,12 +118,8 @@ export function pairingRoutes({ store, now, limits }: ApiDeps, throttles: Accoun
     })
     .post('/deny', allow('account:manage'), jsonBody(pairingDecision), async (c) => {
       const { user } = callerOf(c);
-      // Spent before the lookup, so concurrent guesses cannot all get through.
-      const budget = await throttles.takePairingCode(user.id);
-      if (!budget.ok) {
-        const refusal = rateLimited(budget.retryAfterSeconds, 'too many wrong codes');
-        return c.json(refusal.body, refusal.status, refusal.headers);
-      }
+      const refusal = await codeGuessRefusal(throttles, user.id);
+      if (refusal !== null) return c.json(refusal.body, refusal.status, refusal.headers);
       const result = await store.accounts.decidePairing({
         userCode: c.req.valid('json').userCode,
         userId: user.id,
