@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { uuidv7 } from 'uuidv7';
 import { capture as captureSchema, captureInput, type CaptureInput, type ScreenshotInfo } from '#shared/capture';
 import { canonicalHash } from '../../server/canonical-json';
-import type { NewCapture, Store, User } from '../../server/store/store';
+import type { NewCapture } from '../../server/store/captures/store';
+import type { Store, User } from '../../server/store/store';
 import { hashToken } from '../../server/auth/tokens';
 import { createUserWithToken, detailedCaptureFields, detailedClipFields, sampleCaptureInput, wholeFeedPage } from '../server/helpers';
 

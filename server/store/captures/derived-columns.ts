@@ -1,7 +1,7 @@
 import { elementLocator, type Severity, severity as severitySchema } from '#shared/capture';
 import { elementKey, type LocatorLike, routeKey, routeKeyOf } from '#shared/route-key';
 import { customerKey } from './customer-key';
-import { storedPathSegments } from './review/path-glob';
+import { storedPathSegments } from '../review/path-glob';
 import type { CapturesTable } from './schema';
 
 /** The severity sort pages by this, highest first; no severity sorts last. */
