@@ -59,7 +59,7 @@ export function rowFromNewCapture(newCapture: NewCapture): Selectable<CapturesTa
       customer: input.customer ?? null,
       severity: input.severity ?? null,
     }),
-    // SQLite: assigned by the insert itself (see kysely-store); unused on PostgreSQL.
+    // SQLite: assigned by the insert itself (see captures/kysely.ts); unused on PostgreSQL.
     search_id: null,
   };
 }
