@@ -10,12 +10,13 @@ import { DEFAULT_LIMITS, type PersonLimits } from './limits';
 import { authenticate } from './middleware/auth';
 import { extensionCors } from './middleware/cors';
 import { rateLimits, type SecurityOptions, securityHeaders } from './middleware/hardening';
-import { accountApi } from './routes/account-api';
+import { accountRoutes } from './routes/accounts';
 import { dashboardRoutes } from './routes/dashboard';
-import { dataApi } from './routes/data-api';
+import { dataControlRoutes } from './routes/data-control';
 import { healthRoutes } from './routes/health';
-import { insightApi } from './routes/insight-api';
-import { reviewApi } from './routes/review-api';
+import { insightRoutes } from './routes/insights';
+import { reviewRoutes } from './routes/review';
+import { workspaceRoutes } from './routes/workspace';
 import type { ScreenshotStore } from './screenshots';
 import type { Store } from './store/store';
 
@@ -48,10 +49,11 @@ export function createApp(deps: AppDeps) {
     .use('/api/*', authenticate(store, now))
     .use('/api/*', rateLimits({ now, ...security }))
     .route('/healthz', healthRoutes(version))
-    .route(API_PREFIX, accountApi(api))
-    .route(API_PREFIX, reviewApi(api))
-    .route(API_PREFIX, insightApi(api))
-    .route(API_PREFIX, dataApi(api))
+    .route(API_PREFIX, accountRoutes(api))
+    .route(API_PREFIX, workspaceRoutes(api))
+    .route(API_PREFIX, reviewRoutes(api))
+    .route(API_PREFIX, insightRoutes(api))
+    .route(API_PREFIX, dataControlRoutes(api))
     .all('/api/*', (c) =>
       c.json(errorBody('not_found', `no API endpoint ${c.req.method} ${c.req.path}`), 404),
     )

@@ -1,6 +1,6 @@
 import { invitePath } from '#shared/account';
 import type { Store } from './store/store';
-import { generateSecret, generateToken, hashToken } from './tokens';
+import { generateSecret, generateToken, hashToken } from './auth/tokens';
 
 /** The first-run admin invite lasts a day; while the database has no users, each start replaces it. */
 const SETUP_INVITE_MS = 24 * 60 * 60 * 1000;

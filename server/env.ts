@@ -15,9 +15,7 @@ export interface Auth {
 /** What middleware hands to handlers through the Hono context. */
 export interface AppEnv {
   Variables: {
-    /** The caller, if any: `allow()` turns its absence into 401. */
+    /** The caller, if any: `allow()` turns its absence into 401; handlers read it through `callerOf`. */
     auth: Auth | undefined;
-    /** The caller's user (kept for existing handlers; same as auth.user). Set whenever auth is. */
-    user: User;
   };
 }

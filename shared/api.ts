@@ -16,10 +16,6 @@ export const apiError = z.strictObject({
 });
 export type ApiError = z.infer<typeof apiError>;
 
-// The feed's wire format lives with the rest of ops review; re-exported for older importers.
-export { FEED_DEFAULT_LIMIT, FEED_MAX_LIMIT, feedPage, feedQuery } from './review';
-export type { FeedPage, FeedQuery } from './review';
-
 export const WORKSPACE_TAGS_MAX = 100;
 
 /** The list a new workspace starts with (the server seeds it; clients fall back on it before they first hear). */

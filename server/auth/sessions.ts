@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import type { AccountUser as WireUser } from '#shared/account';
 import type { AccountUser } from '../store/accounts/store';
 import type { Store } from '../store/store';
-import { generateSecret, hashToken } from '../tokens';
+import { generateSecret, hashToken } from './tokens';
 import { SESSION_IDLE_MS, SESSION_MAX_MS, setSessionCookie } from './session-cookie';
 
 /**

@@ -1,6 +1,6 @@
 import { addressBucket } from '../middleware/hardening';
 import type { AccountStore, ThrottleResult } from '../store/accounts/store';
-import { hashToken } from '../tokens';
+import { hashToken } from './tokens';
 
 const MINUTE = 60_000;
 

@@ -11,7 +11,7 @@ import { readSessionCookie, sessionExpired } from '../auth/session-cookie';
 import type { AppEnv } from '../env';
 import { errorBody } from '../http/errors';
 import type { Store } from '../store/store';
-import { hashToken } from '../tokens';
+import { hashToken } from '../auth/tokens';
 
 /** last_used_at / last_seen_at say "still in use?", so minute precision spares a write per request. */
 const TOUCH_INTERVAL_MS = 60_000;
@@ -79,7 +79,6 @@ async function fromBearer(c: Context<AppEnv>, store: Store, header: string, at: 
   }
   if (stale(record.lastUsedAt, at)) await store.accounts.markTokenUsed(record.id, user.id, at.toISOString());
   const caller = { id: user.id, name: user.name, role: user.role };
-  c.set('user', caller);
   c.set('auth', {
     user: caller,
     via: 'token',
@@ -113,7 +112,6 @@ async function fromSession(c: Context<AppEnv>, store: Store, cookie: string, at:
   }
   if (stale(session.lastSeenAt, at)) await store.accounts.touchSession(session.id, user.id, at.toISOString());
   const caller = { id: user.id, name: user.name, role: user.role };
-  c.set('user', caller);
   c.set('auth', {
     user: caller,
     via: 'session',

@@ -12,7 +12,7 @@ import { listOutbox, requeueUnsent, saveDraftToOutbox } from '@/lib/outbox';
 import { ok } from '@/lib/result';
 import { syncOutbox, type SyncDeps } from '@/lib/sync';
 import type { SyncLock } from '@/lib/sync-lock';
-import { fakePng, makeTestApp, type TestApp } from '../server/helpers';
+import { fakePng, makeTestApp, type TestApp, wholeFeedPage } from '../server/helpers';
 import { faults, INJECTED_400, startFaultProxy, type Fault, type FaultProxy, type FaultTarget } from '../support/fault-proxy';
 import { clipDraft, environment, memoryLock, screenshotDraft } from './helpers';
 
@@ -271,7 +271,7 @@ async function readAll(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> 
 }
 
 async function expectExactlyOnceOnServer(system: System): Promise<void> {
-  const listed = await system.server.store.listCaptures({ limit: 200 });
+  const listed = await wholeFeedPage(system.server.store, { limit: 200 });
   if (!listed.ok) throw new Error(listed.message);
   expect(listed.page.items.map((capture) => capture.id).sort()).toEqual([...system.saved.keys()].sort());
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CSRF_HEADER } from '#shared/account';
 import { API_PREFIX, apiError, health, me } from '#shared/api';
-import { hashToken } from '../../server/tokens';
+import { hashToken } from '../../server/auth/tokens';
 import { addMember, addSignedInMember, authHeaders, callApi, makeTestApp, sessionHeaders, type TestApp } from './helpers';
 
 let t: TestApp;

@@ -4,7 +4,7 @@ import { CSRF_HEADER } from '#shared/account';
 import { apiError, API_PREFIX } from '#shared/api';
 import { effectivePermissions, type Role, type TokenScope } from '#shared/roles';
 import { type RouteRule, ruleOf } from '../../server/auth/allow';
-import { hashToken } from '../../server/tokens';
+import { hashToken } from '../../server/auth/tokens';
 import {
   addMember,
   authHeaders,

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { API_PREFIX, apiError, feedPage } from '#shared/api';
+import { API_PREFIX, apiError } from '#shared/api';
 import { capture } from '#shared/capture';
 import { authHeaders, makeTestApp, newCaptureId, postCapture, sampleCaptureInput, type TestApp } from './helpers';
-import { captureDetail } from '#shared/review';
+import { captureDetail, feedPage } from '#shared/review';
 
 /** GET /captures/:id answers the capture with its review details; these tests look at the capture. */
 const capturePart = (json: unknown) => capture.strip().parse(captureDetail.parse(json));

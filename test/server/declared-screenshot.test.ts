@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { API_PREFIX, apiError, feedPage } from '#shared/api';
+import { API_PREFIX, apiError } from '#shared/api';
+import { feedPage } from '#shared/review';
 import { capture, type ScreenshotInfo } from '#shared/capture';
 import { authHeaders, fakePng, makeTestApp, postCapture, putScreenshot, sampleCaptureInput, type TestApp } from './helpers';
 

@@ -11,7 +11,7 @@ import { canonicalHash } from '../../server/canonical-json';
 import { openPostgresStore } from '../../server/store/postgres';
 import { openSqliteStore } from '../../server/store/sqlite';
 import type { Store } from '../../server/store/store';
-import { hashToken } from '../../server/tokens';
+import { hashToken } from '../../server/auth/tokens';
 import { createUserWithToken, fakePng, sampleCaptureInput } from './helpers';
 import { start } from './server-process';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { apiError, feedPage } from '#shared/api';
+import { apiError } from '#shared/api';
+import { feedPage } from '#shared/review';
 import { postCapture, sampleCaptureInput } from './helpers';
 import { useReviewApp } from './review-helpers';
 

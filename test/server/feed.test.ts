@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { API_PREFIX, apiError, feedPage } from '#shared/api';
+import { API_PREFIX, apiError } from '#shared/api';
+import { feedPage } from '#shared/review';
 import type { CaptureInput } from '#shared/capture';
 import { authHeaders, makeTestApp, postCapture, sampleCaptureInput, type TestApp } from './helpers';
 

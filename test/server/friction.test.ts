@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { feedPage } from '#shared/api';
+import { feedPage } from '#shared/review';
 import { onboardingResponse } from '#shared/insights';
 import { loadPreview } from '../../server/dashboard/src/insights/digest-preview';
 import { dashboardInsightsApi } from './dashboard-client';

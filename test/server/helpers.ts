@@ -5,7 +5,7 @@ import pg from 'pg';
 import { uuidv7 } from 'uuidv7';
 import { CSRF_HEADER, SESSION_COOKIE, sessionInfo } from '#shared/account';
 import { API_PREFIX } from '#shared/api';
-import type { CaptureInput } from '#shared/capture';
+import type { CaptureInput, CaptureKind } from '#shared/capture';
 import type { Role, TokenScope } from '#shared/roles';
 import { type AppType, createApp } from '../../server/app';
 import { hashPassword } from '../../server/auth/password';
@@ -16,9 +16,24 @@ import type { AccountUser } from '../../server/store/accounts/store';
 import { openPostgresStore } from '../../server/store/postgres';
 import { openSqliteStore } from '../../server/store/sqlite';
 import type { Store, User } from '../../server/store/store';
-import { generateToken, hashToken } from '../../server/tokens';
+import { generateToken, hashToken } from '../../server/auth/tokens';
 
 export { API_PREFIX };
+
+/** One page of the whole feed, newest first, merged captures left out, as someone who sees everyone: the review part's real query. */
+export function wholeFeedPage(store: Store, query: { kind?: CaptureKind; tag?: string; cursor?: string; limit: number }) {
+  return store.review.listFeed(
+    {
+      ...(query.kind === undefined ? {} : { kind: [query.kind] }),
+      ...(query.tag === undefined ? {} : { tag: [query.tag] }),
+      ...(query.cursor === undefined ? {} : { cursor: query.cursor }),
+      includeMerged: false,
+      sort: 'newest',
+      limit: query.limit,
+    },
+    { userId: '', seesAll: true },
+  );
+}
 
 export interface TestApp {
   app: AppType;

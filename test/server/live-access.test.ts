@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { effectivePermissions } from '#shared/roles';
 import type { AppEnv } from '../../server/env';
 import { EventBus } from '../../server/live/event-bus';
-import { eventRoutes } from '../../server/routes/events';
+import { eventRoutes } from '../../server/routes/review/events';
 import {
   addMember,
   API_PREFIX,
@@ -122,7 +122,6 @@ describe('an open /events stream loses access with its caller', { timeout: 30_00
     const user = { id: ops.user.id, name: ops.user.name, role: ops.user.role };
     const app = new Hono<AppEnv>()
       .use('*', async (c, next) => {
-        c.set('user', user);
         c.set('auth', { user, via: 'token', scope: 'full', permissions: effectivePermissions('ops'), tokenId: token.id });
         await next();
       })

@@ -10,11 +10,11 @@ import { createApp } from '../../server/app';
 import { bootstrapAdmin } from '../../server/bootstrap';
 import type { AppEnv } from '../../server/env';
 import { EventBus } from '../../server/live/event-bus';
-import { eventRoutes } from '../../server/routes/events';
+import { eventRoutes } from '../../server/routes/review/events';
 import { ScreenshotStore } from '../../server/screenshots';
 import { openSqliteStore } from '../../server/store/sqlite';
 import type { Store, User } from '../../server/store/store';
-import { generateToken, hashToken } from '../../server/tokens';
+import { generateToken, hashToken } from '../../server/auth/tokens';
 import { API_PREFIX, authHeaders, createUserWithToken } from './helpers';
 
 let dataDir: string;
@@ -164,7 +164,6 @@ describe('keep-alive pings', () => {
     // The route on its own, behind a stand-in for authentication, with a short interval.
     const pinging = new Hono<AppEnv>()
       .use('*', async (c, next) => {
-        c.set('user', user);
         c.set('auth', { user, via: 'token', scope: 'full', permissions: effectivePermissions('ops') });
         await next();
       })

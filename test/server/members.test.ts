@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { member as memberSchema, memberList } from '#shared/account';
 import { apiError } from '#shared/api';
 import { auditPage } from '#shared/audit';
-import { hashToken } from '../../server/tokens';
+import { hashToken } from '../../server/auth/tokens';
 import { addMember, addSignedInMember, callApi, makeTestApp, type TestApp } from './helpers';
 
 let t: TestApp;

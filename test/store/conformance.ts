@@ -2,9 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { uuidv7 } from 'uuidv7';
 import { capture as captureSchema, captureInput, type CaptureInput, type ScreenshotInfo } from '#shared/capture';
 import { canonicalHash } from '../../server/canonical-json';
-import type { NewCapture, Store, User } from '../../server/store/store';
-import { hashToken } from '../../server/tokens';
-import { createUserWithToken, detailedCaptureFields, detailedClipFields, sampleCaptureInput } from '../server/helpers';
+import type { NewCapture } from '../../server/store/captures/store';
+import type { Store, User } from '../../server/store/store';
+import { hashToken } from '../../server/auth/tokens';
+import { createUserWithToken, detailedCaptureFields, detailedClipFields, sampleCaptureInput, wholeFeedPage } from '../server/helpers';
 
 /**
  * What every Store implementation must do. Run it against each one:
@@ -37,7 +38,7 @@ export function describeStoreConformance(name: string, open: () => Promise<Store
       const ids: string[] = [];
       let cursor: string | undefined;
       for (let pages = 0; pages < 100; pages++) {
-        const result = await store.listCaptures({ ...query, cursor, limit });
+        const result = await wholeFeedPage(store, { ...query, cursor, limit });
         if (!result.ok) throw new Error(result.message);
         expect(result.page.items.length).toBeLessThanOrEqual(limit);
         ids.push(...result.page.items.map((item) => item.id));
@@ -153,7 +154,7 @@ export function describeStoreConformance(name: string, open: () => Promise<Store
           environment: { zoom: 1.25 },
         });
         expect(await store.getCapture(input.id)).toEqual(expected);
-        const feed = await store.listCaptures({ limit: 5 });
+        const feed = await wholeFeedPage(store, { limit: 5 });
         // The feed adds triage state, counts and keys to the capture itself.
         const [item] = feed.ok ? feed.page.items : [];
         expect(item && captureSchema.strip().parse(item)).toEqual(expected);
@@ -180,7 +181,7 @@ export function describeStoreConformance(name: string, open: () => Promise<Store
       });
     });
 
-    describe('listCaptures', () => {
+    describe('the whole feed (review.listFeed as someone who sees everyone)', () => {
       it('lists newest first by createdAt then id, across pages, without gaps or repeats', async () => {
         const times = [
           '2025-01-01T10:00:00.000Z',
@@ -200,11 +201,11 @@ export function describeStoreConformance(name: string, open: () => Promise<Store
       });
 
       it('returns nextCursor null on the last page and an empty page on an empty store', async () => {
-        const empty = await store.listCaptures({ limit: 10 });
+        const empty = await wholeFeedPage(store, { limit: 10 });
         expect(empty).toEqual({ ok: true, page: { items: [], nextCursor: null } });
         await create();
         await create();
-        const page = await store.listCaptures({ limit: 2 });
+        const page = await wholeFeedPage(store, { limit: 2 });
         expect(page.ok && page.page.nextCursor).toBeNull();
       });
 
@@ -225,7 +226,7 @@ export function describeStoreConformance(name: string, open: () => Promise<Store
 
       it('refuses a cursor it did not issue', async () => {
         for (const cursor of ['nonsense', 'eyJ4IjoxfQ', '!!!', Buffer.from('{"c":1,"i":2}').toString('base64url')]) {
-          const result = await store.listCaptures({ cursor, limit: 5 });
+          const result = await wholeFeedPage(store, { cursor, limit: 5 });
           expect(result).toMatchObject({ ok: false, reason: 'invalid_cursor' });
         }
       });

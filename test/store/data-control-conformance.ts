@@ -4,7 +4,7 @@ import { feedQuery, savedViewInput } from '#shared/review';
 import { canonicalHash } from '../../server/canonical-json';
 import type { Viewer } from '../../server/store/review/feed-filter';
 import type { Store, User } from '../../server/store/store';
-import { hashToken } from '../../server/tokens';
+import { hashToken } from '../../server/auth/tokens';
 import { sampleCaptureInput } from '../server/helpers';
 import { createUserWithToken } from '../server/helpers';
 

@@ -6,7 +6,7 @@ import { canonicalHash } from '../../server/canonical-json';
 import { resolveRange } from '../../server/store/insights/range';
 import type { Viewer } from '../../server/store/review/feed-filter';
 import type { Store, User } from '../../server/store/store';
-import { hashToken } from '../../server/tokens';
+import { hashToken } from '../../server/auth/tokens';
 import { createUserWithToken, sampleCaptureInput } from '../server/helpers';
 
 /** A pinned element whose key is its test id. */

@@ -8,7 +8,7 @@ import { KyselyStore } from '../../server/store/kysely-store';
 import type { Viewer } from '../../server/store/review/store';
 import type { Database } from '../../server/store/schema';
 import type { Store, User } from '../../server/store/store';
-import { hashToken } from '../../server/tokens';
+import { hashToken } from '../../server/auth/tokens';
 import { sampleCaptureInput } from '../server/helpers';
 import { createUserWithToken } from '../server/helpers';
 

@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { DEFAULT_WORKSPACE_SETTINGS, type WorkspaceSettings, workspaceSettings } from '#shared/data-control';
 import { KyselyAuditStore } from '../audit/kysely';
 import type { AuditRecord } from '../audit/store';
-import { customerKey } from '../customer-key';
+import { customerKey } from '../captures/customer-key';
 import type { Database } from '../schema';
 import type { SqlDialect } from '../store';
 import { deleteCommentsBy, deleteViewsNamingCustomer } from './personal-traces';

@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import { customerKey } from '../customer-key';
+import { customerKey } from '../captures/customer-key';
 import type { Database } from '../schema';
 
 type Trx = Transaction<Database>;

@@ -1,7 +1,7 @@
 import { type Expression, type Kysely, type RawBuilder, type SqlBool, expressionBuilder, sql } from 'kysely';
 import type { FeedFilter } from '#shared/review';
-import { customerKey } from '../customer-key';
-import { SEVERITY_RANK } from '../derived-columns';
+import { customerKey } from '../captures/customer-key';
+import { SEVERITY_RANK } from '../captures/derived-columns';
 import type { Database } from '../schema';
 import type { SqlDialect } from '../store';
 import { pathGlobCondition } from './path-glob';

@@ -1,6 +1,6 @@
 import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { CaptureDetail, ReviewedCapture } from '#shared/review';
-import { customerKey } from '../customer-key';
+import { customerKey } from '../captures/customer-key';
 import { decodeCursor, encodeCursor, type FeedCursor } from '../cursor';
 import type { SqlDialect } from '../store';
 import { countsFor } from './counts';

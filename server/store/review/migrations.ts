@@ -1,5 +1,5 @@
 import { type Kysely, type Migration, PostgresAdapter, sql } from 'kysely';
-import { derivedCaptureColumns, storedLocator } from '../derived-columns';
+import { derivedCaptureColumns, storedLocator } from '../captures/derived-columns';
 
 const isPostgres = (db: Kysely<unknown>) => db.getExecutor().adapter instanceof PostgresAdapter;
 

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { priority as prioritySchema, type ReviewCounts, type ReviewedCapture, triageStatus } from '#shared/review';
-import { type CaptureRow, captureFromRow } from '../rows';
+import { type CaptureRow, captureFromRow } from '../captures/rows';
 import type { Database } from '../schema';
 
 export type Db = Kysely<Database> | Transaction<Database>;

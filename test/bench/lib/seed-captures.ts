@@ -7,11 +7,12 @@
 import { type Insertable, type Kysely, sql, type Transaction } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { KyselyStore } from '../../../server/store/kysely-store';
-import { customerKey } from '../../../server/store/customer-key';
-import { rowFromNewCapture } from '../../../server/store/rows';
-import type { CapturesTable, Database } from '../../../server/store/schema';
+import { customerKey } from '../../../server/store/captures/customer-key';
+import { rowFromNewCapture } from '../../../server/store/captures/rows';
+import type { CapturesTable } from '../../../server/store/captures/schema';
+import type { Database } from '../../../server/store/schema';
 import type { SqlDialect, User } from '../../../server/store/store';
-import { hashToken } from '../../../server/tokens';
+import { hashToken } from '../../../server/auth/tokens';
 import { REPORTER_NAMES, type SeedCapture, seedCaptures } from './seed-data';
 import { createUserWithToken } from '../../server/helpers';
 
