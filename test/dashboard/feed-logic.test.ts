@@ -6,7 +6,7 @@ import { dateChoice, presetFrom, utcDay } from '../../server/dashboard/src/feed/
 import { appendPage, compareFirstPage, removeItem, replaceItem } from '../../server/dashboard/src/feed/feed-list';
 import { activeFilters, toggleValue } from '../../server/dashboard/src/feed/filter-labels';
 import { splitTags } from '../../server/dashboard/src/feed/MoreFilters';
-import { applyTriage, changesNothing, describeChange } from '../../server/dashboard/src/triage/optimistic';
+import { applyTriage, changesNothing, describeChange } from '../../server/dashboard/src/ui/triage/optimistic';
 import { reviewed } from './review-fixtures';
 
 describe('feed list', () => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { memberList } from '#shared/account';
 import { SessionGate, SESSION_ENDED_NOTICE } from '../../server/dashboard/src/account/session-gate';
-import type { Session } from '../../server/dashboard/src/session-types';
+import type { Session } from '../../server/dashboard/src/ui/session-types';
 import { apiError, fakeApi } from './fake-api';
 import { button, click, control, mount, settle, textOf, type, type Rendered } from './render';
 

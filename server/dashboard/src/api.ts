@@ -20,10 +20,10 @@ import {
   type SavedViewInput,
   type TriageInput,
 } from '#shared/review';
-import { ApiError, type Http } from './http';
-import { filtersQuery, type FeedFilters } from './route';
+import { ApiError, type Http } from './ui/http';
+import { filtersQuery, type FeedFilters } from './ui/route';
 
-export { ApiError, describeError, isAbort } from './http';
+export { ApiError, describeError, isAbort } from './ui/http';
 
 /** A triage change: only the fields given change; null clears priority or assignee. */
 export type TriageChange = TriageInput;

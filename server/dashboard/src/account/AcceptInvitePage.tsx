@@ -8,15 +8,15 @@ import {
   type InvitePeek,
   type SessionInfo,
 } from '#shared/account';
-import { ApiError, describeError, type Http } from '../http';
-import { Field } from './Field';
-import { noErrors, formErrors, type FormErrors } from './field-errors';
+import { ApiError, describeError, type Http } from '../ui/http';
+import { Field } from '../ui/Field';
+import { noErrors, formErrors, type FormErrors } from '../ui/field-errors';
 import { passwordStrength } from './password-strength';
-import { ROLE_LABELS } from './role-labels';
-import { useLoad } from './use-load';
-import { usePageFocus } from './use-page-focus';
-import { formatWhen } from './When';
-import './account.css';
+import { ROLE_LABELS } from '../ui/role-labels';
+import { useLoad } from '../ui/use-load';
+import { usePageFocus } from '../ui/use-page-focus';
+import { formatWhen } from '../ui/When';
+import '../ui/account.css';
 
 export interface AcceptInvitePageProps {
   http: Http;

@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { tokenList, type ApiToken } from '#shared/account';
-import { describeError } from '../http';
-import type { Session } from '../session-types';
-import { ConfirmButton } from './ConfirmButton';
+import { describeError } from '../ui/http';
+import type { Session } from '../ui/session-types';
+import { ConfirmButton } from '../ui/ConfirmButton';
 import { CreateTokenForm } from './CreateTokenForm';
-import { ROLE_DESCRIPTIONS, ROLE_LABELS } from './role-labels';
-import { TokenTable } from './TokenTable';
-import { useLoad } from './use-load';
-import { usePageFocus } from './use-page-focus';
-import './account.css';
+import { ROLE_DESCRIPTIONS, ROLE_LABELS } from '../ui/role-labels';
+import { TokenTable } from '../ui/TokenTable';
+import { useLoad } from '../ui/use-load';
+import { usePageFocus } from '../ui/use-page-focus';
+import '../ui/account.css';
 
 /** `#/account`: who I am, my tokens (revoke, create a script token), sign out everywhere. */
 export function AccountPage({ session }: { session: Session }) {

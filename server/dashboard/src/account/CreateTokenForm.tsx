@@ -1,11 +1,11 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { tokenCreated, type ApiToken } from '#shared/account';
 import { tokenScopes, type TokenScope } from '#shared/roles';
-import type { Http } from '../http';
-import { Field } from './Field';
-import { formErrors, noErrors, type FormErrors } from './field-errors';
-import { OneTimeSecret } from './OneTimeSecret';
-import { SCOPE_LABELS } from './role-labels';
+import type { Http } from '../ui/http';
+import { Field } from '../ui/Field';
+import { formErrors, noErrors, type FormErrors } from '../ui/field-errors';
+import { OneTimeSecret } from '../ui/OneTimeSecret';
+import { SCOPE_LABELS } from '../ui/role-labels';
 
 const SCOPE_HINTS: Record<TokenScope, string> = {
   capture: 'can send captures and read the tag list, nothing else',

@@ -1,10 +1,10 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { pairingConfirmed, userCode } from '#shared/account';
-import { ApiError, describeError } from '../http';
-import type { Session } from '../session-types';
-import { Field } from './Field';
-import { usePageFocus } from './use-page-focus';
-import './account.css';
+import { ApiError, describeError } from '../ui/http';
+import type { Session } from '../ui/session-types';
+import { Field } from '../ui/Field';
+import { usePageFocus } from '../ui/use-page-focus';
+import '../ui/account.css';
 
 type Outcome = { kind: 'connected'; deviceName: string } | { kind: 'denied' } | { kind: 'error'; message: string };
 

@@ -1,9 +1,9 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { sessionInfo, type SessionInfo } from '#shared/account';
-import { ApiError, describeError, type Http } from '../http';
-import { Field } from './Field';
+import { ApiError, describeError, type Http } from '../ui/http';
+import { Field } from '../ui/Field';
 import { formatWait } from './retry-after';
-import './account.css';
+import '../ui/account.css';
 
 export interface SignInPageProps {
   http: Http;

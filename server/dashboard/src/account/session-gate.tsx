@@ -1,13 +1,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { sessionInfo, type SessionInfo } from '#shared/account';
 import { roleCan } from '#shared/roles';
-import { ApiError, createHttp, describeError, isAbort } from '../http';
-import type { Session } from '../session-types';
+import { ApiError, createHttp, describeError, isAbort } from '../ui/http';
+import type { Session } from '../ui/session-types';
 import { AcceptInvitePage } from './AcceptInvitePage';
 import { recordRetryAfter } from './retry-after';
 import { SignInPage } from './SignInPage';
 import { inviteTokenFromHash, useHash } from './use-hash';
-import './account.css';
+import '../ui/account.css';
 
 type GateState =
   | { status: 'checking' }

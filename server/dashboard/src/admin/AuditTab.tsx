@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { auditActions, auditPage, type AuditAction, type AuditDetails, type AuditEntry } from '#shared/audit';
-import { Field } from '../account/Field';
-import { When } from '../account/When';
-import { describeError, isAbort } from '../http';
-import type { Session } from '../session-types';
+import { Field } from '../ui/Field';
+import { When } from '../ui/When';
+import { describeError, isAbort } from '../ui/http';
+import type { Session } from '../ui/session-types';
 
 const PAGE_SIZE = 50;
 

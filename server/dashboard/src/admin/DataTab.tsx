@@ -2,10 +2,10 @@ import { useState, type FormEvent } from 'react';
 import { memberList, type Member } from '#shared/account';
 import { customerName } from '#shared/capture';
 import { deletedCount } from '#shared/data-control';
-import { Field } from '../account/Field';
-import { useLoad } from '../account/use-load';
-import { describeError } from '../http';
-import type { Session } from '../session-types';
+import { Field } from '../ui/Field';
+import { useLoad } from '../ui/use-load';
+import { describeError } from '../ui/http';
+import type { Session } from '../ui/session-types';
 import { TypedConfirm } from './TypedConfirm';
 
 type Result = { ok: boolean; text: string };

@@ -1,15 +1,15 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { email as emailSchema, INVITE_DEFAULT_HOURS, inviteCreated, inviteList } from '#shared/account';
 import { roles, type Role } from '#shared/roles';
-import { ConfirmButton } from '../account/ConfirmButton';
-import { Field } from '../account/Field';
-import { formErrors, noErrors, type FormErrors } from '../account/field-errors';
-import { OneTimeSecret } from '../account/OneTimeSecret';
-import { ROLE_DESCRIPTIONS, ROLE_LABELS } from '../account/role-labels';
-import { useLoad } from '../account/use-load';
-import { When } from '../account/When';
-import { describeError } from '../http';
-import type { Session } from '../session-types';
+import { ConfirmButton } from '../ui/ConfirmButton';
+import { Field } from '../ui/Field';
+import { formErrors, noErrors, type FormErrors } from '../ui/field-errors';
+import { OneTimeSecret } from '../ui/OneTimeSecret';
+import { ROLE_DESCRIPTIONS, ROLE_LABELS } from '../ui/role-labels';
+import { useLoad } from '../ui/use-load';
+import { When } from '../ui/When';
+import { describeError } from '../ui/http';
+import type { Session } from '../ui/session-types';
 
 const EXPIRY_CHOICES: readonly { hours: number; label: string }[] = [
   { hours: 24, label: '1 day' },

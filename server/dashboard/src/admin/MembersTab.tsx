@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { member, memberList, type Member } from '#shared/account';
 import { roles, type Role } from '#shared/roles';
-import { ConfirmButton } from '../account/ConfirmButton';
-import { ROLE_LABELS } from '../account/role-labels';
-import { useLoad } from '../account/use-load';
-import { When } from '../account/When';
-import { ApiError, describeError } from '../http';
-import type { Session } from '../session-types';
+import { ConfirmButton } from '../ui/ConfirmButton';
+import { ROLE_LABELS } from '../ui/role-labels';
+import { useLoad } from '../ui/use-load';
+import { When } from '../ui/When';
+import { ApiError, describeError } from '../ui/http';
+import type { Session } from '../ui/session-types';
 
 type Result = { ok: boolean; text: string };
 

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { RETENTION_DAYS_MAX, RETENTION_DAYS_MIN, workspaceSettings } from '#shared/data-control';
-import { Field } from '../account/Field';
-import { formErrors, noErrors, type FormErrors } from '../account/field-errors';
-import { useLoad } from '../account/use-load';
-import type { Session } from '../session-types';
+import { Field } from '../ui/Field';
+import { formErrors, noErrors, type FormErrors } from '../ui/field-errors';
+import { useLoad } from '../ui/use-load';
+import type { Session } from '../ui/session-types';
 import { TagListEditor } from './TagListEditor';
 
 /** Workspace settings: how long captures are kept, and the tag list reporters pick from. */

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { workspaceTags } from '#shared/api';
-import { Field } from '../account/Field';
-import { useLoad } from '../account/use-load';
-import { describeError } from '../http';
-import type { Session } from '../session-types';
+import { Field } from '../ui/Field';
+import { useLoad } from '../ui/use-load';
+import { describeError } from '../ui/http';
+import type { Session } from '../ui/session-types';
 import { addTag, moveTag, removeTag } from './tag-list';
 
 /**

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { tokenList, type ApiToken } from '#shared/account';
-import { TokenTable } from '../account/TokenTable';
-import { useLoad } from '../account/use-load';
-import { describeError } from '../http';
-import type { Session } from '../session-types';
+import { TokenTable } from '../ui/TokenTable';
+import { useLoad } from '../ui/use-load';
+import { describeError } from '../ui/http';
+import type { Session } from '../ui/session-types';
 
 /** Everyone's API tokens (extensions, scripts) with their last use; any can be revoked. */
 export function TokensTab({ session }: { session: Session }) {

@@ -1,10 +1,10 @@
 import { useEffect, useLayoutEffect, useRef, useState, type PointerEvent } from 'react';
 import type { Capture } from '#shared/capture';
 import type { ApiClient } from '../api';
-import { AnnotatedImage, type Size } from '../AnnotatedImage';
-import { annotationCount, SCREENSHOT_EXTENSIONS, ScreenshotPlaceholder, screenshotAlt } from '../CaptureScreenshot';
-import { ignoresShortcuts } from '../triage/keyboard';
-import { useScreenshot } from '../use-screenshot';
+import { AnnotatedImage, type Size } from '../ui/AnnotatedImage';
+import { annotationCount, SCREENSHOT_EXTENSIONS, ScreenshotPlaceholder, screenshotAlt } from '../ui/CaptureScreenshot';
+import { ignoresShortcuts } from '../ui/triage/keyboard';
+import { useScreenshot } from '../ui/use-screenshot';
 import { nextZoom, type Zoom } from './zoom';
 
 /**

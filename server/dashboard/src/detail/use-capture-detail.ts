@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { CaptureComment, CaptureDetail, HistoryEvent } from '#shared/review';
 import { ApiError, describeError, isAbort, type ApiClient } from '../api';
-import type { CaptureHub } from '../shell/capture-hub';
+import type { CaptureHub } from '../ui/capture-hub';
 
 export type DetailState =
   | { status: 'loading' }

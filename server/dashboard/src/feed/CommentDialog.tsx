@@ -1,10 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
 import { COMMENT_MAX_LENGTH, commentInput, type ReviewedCapture } from '#shared/review';
 import { describeError, type ApiClient } from '../api';
-import { pageLabel } from '../format';
-import type { CaptureHub } from '../shell/capture-hub';
-import { Dialog } from '../shell/Dialog';
-import { useNotices } from '../shell/notices';
+import { pageLabel } from '../ui/format';
+import type { CaptureHub } from '../ui/capture-hub';
+import { Dialog } from '../ui/Dialog';
+import { useNotices } from '../ui/notices';
 
 interface CommentDialogProps {
   api: ApiClient;

@@ -1,10 +1,10 @@
 import { memo, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { SavedView } from '#shared/review';
 import { describeError, isAbort, type ApiClient } from '../api';
-import { ApiError } from '../http';
-import { feedHref, filtersQuery, parseFilters, type FeedFilters } from '../route';
-import { useNotices } from '../shell/notices';
-import type { Session } from '../session-types';
+import { ApiError } from '../ui/http';
+import { feedHref, filtersQuery, parseFilters, type FeedFilters } from '../ui/route';
+import { useNotices } from '../ui/notices';
+import type { Session } from '../ui/session-types';
 
 interface SavedViewsProps {
   api: ApiClient;

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ReviewedCapture } from '#shared/review';
 import { describeError, isAbort, type ApiClient } from '../api';
-import { filtersQuery, type FeedFilters } from '../route';
-import type { CaptureHub, CaptureSignal } from '../shell/capture-hub';
+import { filtersQuery, type FeedFilters } from '../ui/route';
+import type { CaptureHub, CaptureSignal } from '../ui/capture-hub';
 import { appendPage, compareFirstPage, removeItem, replaceItem } from './feed-list';
 
 export interface FeedState {

@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { DIGEST_DEFAULT_DAYS } from '#shared/insights';
-import type { Session } from '../session-types';
+import type { Session } from '../ui/session-types';
 import { ActiveFilters } from './ActiveFilters';
 import { createInsightsApi, digestHref, exportHref, type InsightsApi } from './api';
 import { describeKinds, describeTopHotspot, describeTotal, loadPreview } from './digest-preview';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { describeError, isAbort } from '../http';
+import { describeError, isAbort } from '../ui/http';
 
 export type Loaded<T> =
   | { status: 'loading'; previous: T | null }

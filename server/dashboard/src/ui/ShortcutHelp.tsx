@@ -1,5 +1,5 @@
 import { Fragment } from 'react';
-import { SHORTCUT_GROUPS, type Shortcut } from '../triage/keyboard';
+import { SHORTCUT_GROUPS, type Shortcut } from './triage/keyboard';
 
 function Keys({ shortcut }: { shortcut: Shortcut }) {
   const joiner = shortcut.sequence ? ' then ' : ' + ';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState, type DependencyList } from 'react';
-import { describeError, isAbort } from '../http';
+import { describeError, isAbort } from './http';
 
 export type Loaded<T> =
   | { status: 'loading' }

@@ -1,5 +1,5 @@
 import { createContext, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { IDLE, ignoresShortcuts, interpretKey, type Command, type KeyState } from '../triage/keyboard';
+import { IDLE, ignoresShortcuts, interpretKey, type Command, type KeyState } from './triage/keyboard';
 import { Dialog } from './Dialog';
 import { ShortcutHelp } from './ShortcutHelp';
 

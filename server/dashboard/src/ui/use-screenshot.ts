@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { isAbort, type ApiClient } from './api';
+import { isAbort, type ApiClient } from '../api';
 
 export type ScreenshotState =
   | { status: 'idle' }

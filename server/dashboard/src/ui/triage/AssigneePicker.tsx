@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { Dialog } from '../shell/Dialog';
-import { usePeople } from '../shell/people';
+import { Dialog } from '../Dialog';
+import { usePeople } from '../people';
 import type { SessionUser } from '../session-types';
 import { plural } from '../format';
 

@@ -1,5 +1,5 @@
 import type { Capture } from '#shared/capture';
-import { safeHref } from './safe-url';
+import { safeHref } from '../ui/safe-url';
 
 /**
  * A clipped quote with the text around it on the page, and the link that reopens the page at it.

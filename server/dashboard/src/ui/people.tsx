@@ -1,7 +1,7 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { UserSummary } from '#shared/account';
 import type { ApiClient } from '../api';
-import { isAbort } from '../http';
+import { isAbort } from './http';
 
 export interface People {
   /** Active members, or null while loading (or when this role may not list them). */

@@ -1,5 +1,5 @@
 import type { Diagnostics } from '#shared/capture';
-import { formatDateTime } from './format';
+import { formatDateTime } from '../ui/format';
 
 /** The page's console errors and failed requests in the minutes before the capture. Page text: shown as text. */
 export function DiagnosticsSection({ diagnostics }: { diagnostics: Diagnostics }) {

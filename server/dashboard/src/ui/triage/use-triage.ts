@@ -1,10 +1,10 @@
 import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import type { CaptureDetail, ReviewedCapture } from '#shared/review';
-import { describeError, type ApiClient, type TriageChange } from '../api';
+import { describeError, type ApiClient, type TriageChange } from '../../api';
 import { plural } from '../format';
-import type { CaptureHub } from '../shell/capture-hub';
-import type { Notices } from '../shell/notices';
-import type { People } from '../shell/people';
+import type { CaptureHub } from '../capture-hub';
+import type { Notices } from '../notices';
+import type { People } from '../people';
 import type { SessionUser } from '../session-types';
 import { applyTriage, changesNothing, describeChange } from './optimistic';
 

@@ -1,4 +1,4 @@
-import { ApiError, describeError } from '../http';
+import { ApiError, describeError } from './http';
 
 /** What went wrong with a form: messages per field (by the server's path) and one for the form. */
 export interface FormErrors {
