@@ -5,7 +5,7 @@ import { ClassificationBadges } from '../ui/ClassificationBadges';
 import { DiagnosticsSection } from './DiagnosticsSection';
 import { ElementLocatorTable } from './ElementLocatorTable';
 import { EnvironmentTable } from './EnvironmentTable';
-import type { FeedOrder } from '../feed/FeedPage';
+import type { FeedOrder } from '../ui/feed-order';
 import { pageLabel, STATUS_LABELS } from '../ui/format';
 import { KindBadge } from '../ui/KindBadge';
 import { PageLink } from '../ui/PageLink';

@@ -6,6 +6,7 @@ import { ClassificationBadges } from '../ui/ClassificationBadges';
 import { pageLabel, plural } from '../ui/format';
 import { KindBadge } from '../ui/KindBadge';
 import { PageLink } from '../ui/PageLink';
+import { rowId } from '../ui/feed-order';
 import { captureHref, type FeedFilters } from '../ui/route';
 import type { SessionUser } from '../ui/session-types';
 import { TagList } from '../ui/TagList';
@@ -33,7 +34,6 @@ interface CaptureRowProps {
   callbacks: RowCallbacks;
 }
 
-export const rowId = (id: string) => `capture-row-${id}`;
 export const captureLinkId = (id: string) => `capture-${id}-link`;
 
 function Counts({ capture }: { capture: ReviewedCapture }) {

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, use
 import type { ReviewedCapture } from '#shared/review';
 import type { ApiClient, TriageChange } from '../api';
 import { plural } from '../ui/format';
+import { rowId, type FeedOrder } from '../ui/feed-order';
 import { captureHref, isFiltered, type FeedFilters } from '../ui/route';
 import type { CaptureHub } from '../ui/capture-hub';
 import { useNotices } from '../ui/notices';
@@ -15,19 +16,12 @@ import { EMPTY_SELECTION, mergePlan, prune, selectRange, targets, toggle, toggle
 import { useTriage } from '../ui/triage/use-triage';
 import { navigate } from '../ui/use-route';
 import { BulkBar } from './BulkBar';
-import { CaptureRow, rowId, type RowCallbacks } from './CaptureRow';
+import { CaptureRow, type RowCallbacks } from './CaptureRow';
 import { CommentDialog } from './CommentDialog';
 import { FeedList } from './FeedList';
 import { FilterBar } from './FilterBar';
 import { SavedViews } from './SavedViews';
 import { useFeed } from './use-feed';
-
-/** What the detail view needs of the feed for j/k: the order of the captures in it. */
-export interface FeedOrder {
-  ids: readonly string[];
-  hasMore: boolean;
-  loadMore(): void;
-}
 
 interface FeedPageProps {
   api: ApiClient;

@@ -2,8 +2,8 @@ import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState }
 import { createPortal } from 'react-dom';
 import { createApiClient } from '../api';
 import { CaptureDetail } from '../detail/CaptureDetail';
-import { FeedPage, type FeedOrder } from '../feed/FeedPage';
-import { rowId } from '../feed/CaptureRow';
+import { FeedPage } from '../feed/FeedPage';
+import { rowId, type FeedOrder } from '../ui/feed-order';
 import { feedHref, filtersQuery, formatRoute, type FeedFilters, type Route } from '../ui/route';
 import type { Session } from '../ui/session-types';
 import { navigate, useRoute } from '../ui/use-route';
