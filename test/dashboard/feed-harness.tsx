@@ -1,6 +1,6 @@
 import { act, useRef, type ReactNode, type RefObject } from 'react';
 import type { Role } from '#shared/roles';
-import { createApiClient } from '../../server/dashboard/src/api';
+import { createApiClient } from '../../server/dashboard/src/shell/api-client';
 import type { FeedOrder } from '../../server/dashboard/src/ui/feed-order';
 import type { FeedFilters } from '../../server/dashboard/src/ui/route';
 import { CaptureHub } from '../../server/dashboard/src/ui/capture-hub';

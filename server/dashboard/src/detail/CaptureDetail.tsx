@@ -1,6 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { CaptureDetail as Detail } from '#shared/review';
-import type { ApiClient } from '../api';
 import { ClassificationBadges } from '../ui/ClassificationBadges';
 import { DiagnosticsSection } from './DiagnosticsSection';
 import { ElementLocatorTable } from './ElementLocatorTable';
@@ -29,11 +28,12 @@ import { FactsTable } from './FactsTable';
 import { HistoryTimeline } from './HistoryTimeline';
 import { DuplicatesSection, PeopleSection } from './PeopleSection';
 import { ScreenshotViewer } from './ScreenshotViewer';
+import type { DetailPageApi } from './api';
 import { useCaptureDetail } from './use-capture-detail';
 import './detail.css';
 
 interface CaptureDetailProps {
-  api: ApiClient;
+  api: DetailPageApi;
   hub: CaptureHub;
   session: Session;
   id: string;

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { describeError } from '../api';
+import { describeError } from '../ui/http';
 import { Dialog } from '../ui/Dialog';
 
 interface DeleteCaptureProps {

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent, type Ref } from 'react';
 import { COMMENT_MAX_LENGTH, commentInput, type CaptureComment } from '#shared/review';
-import { describeError } from '../api';
+import { describeError } from '../ui/http';
 import { Timestamp } from '../ui/Timestamp';
 
 interface DiscussionProps {

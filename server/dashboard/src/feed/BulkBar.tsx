@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { priorities, priority as prioritySchema, settableStatus, type ReviewedCapture } from '#shared/review';
-import type { TriageChange } from '../api';
+import type { TriageChange } from '../ui/triage/api';
 import { pageLabel, plural, PRIORITY_LABELS, STATUS_LABELS } from '../ui/format';
 
 interface BulkBarProps {

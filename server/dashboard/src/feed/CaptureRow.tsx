@@ -1,6 +1,7 @@
 import { memo, type MouseEvent } from 'react';
 import type { ReviewedCapture } from '#shared/review';
-import type { ApiClient, TriageChange } from '../api';
+import type { CaptureApi } from '../ui/api';
+import type { TriageChange } from '../ui/triage/api';
 import { CaptureScreenshot } from '../ui/CaptureScreenshot';
 import { ClassificationBadges } from '../ui/ClassificationBadges';
 import { pageLabel, plural } from '../ui/format';
@@ -21,7 +22,7 @@ export interface RowCallbacks {
 }
 
 interface CaptureRowProps {
-  api: ApiClient;
+  api: CaptureApi;
   capture: ReviewedCapture;
   /** 1-based, for aria-rowindex. */
   position: number;

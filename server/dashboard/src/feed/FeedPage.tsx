@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type RefObject } from 'react';
 import type { ReviewedCapture } from '#shared/review';
-import type { ApiClient, TriageChange } from '../api';
+import type { TriageChange } from '../ui/triage/api';
+import type { FeedPageApi } from './api';
 import { plural } from '../ui/format';
 import { rowId, type FeedOrder } from '../ui/feed-order';
 import { captureHref, isFiltered, type FeedFilters } from '../ui/route';
@@ -24,7 +25,7 @@ import { SavedViews } from './SavedViews';
 import { useFeed } from './use-feed';
 
 interface FeedPageProps {
-  api: ApiClient;
+  api: FeedPageApi;
   hub: CaptureHub;
   session: Session;
   filters: FeedFilters;

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { ApiClient } from '../api';
+import type { ApiClient } from './api-client';
 import type { Session } from '../ui/session-types';
 import { NoticesProvider } from '../ui/notices';
 import { PeopleProvider } from '../ui/people';

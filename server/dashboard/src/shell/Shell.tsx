@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { createApiClient } from '../api';
+import { createApiClient } from './api-client';
 import { CaptureDetail } from '../detail/CaptureDetail';
 import { FeedPage } from '../feed/FeedPage';
 import { rowId, type FeedOrder } from '../ui/feed-order';

@@ -1,6 +1,6 @@
 import { useRef, type CSSProperties } from 'react';
 import type { Capture } from '#shared/capture';
-import type { ApiClient } from '../api';
+import type { CaptureApi } from './api';
 import { AnnotatedImage } from './AnnotatedImage';
 import { pageLabel } from './format';
 import { useInView } from './use-in-view';
@@ -51,7 +51,7 @@ export function ScreenshotPlaceholder({
 const THUMBNAIL_HEIGHT = '7.5rem';
 
 /** A feed row's small screenshot, fetched only once it scrolls near the viewport. */
-export function CaptureScreenshot({ api, capture }: { api: ApiClient; capture: Capture; variant: 'thumbnail' }) {
+export function CaptureScreenshot({ api, capture }: { api: CaptureApi; capture: Capture; variant: 'thumbnail' }) {
   const boxRef = useRef<HTMLDivElement>(null);
   const nearViewport = useInView(boxRef);
   const state = useScreenshot(api, capture.id, capture.screenshot !== null && nearViewport);

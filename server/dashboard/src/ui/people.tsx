@@ -1,6 +1,6 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { UserSummary } from '#shared/account';
-import type { ApiClient } from '../api';
+import type { CaptureApi } from './api';
 import { isAbort } from './http';
 
 export interface People {
@@ -15,7 +15,7 @@ const PeopleContext = createContext<People>({ list: null, nameOf: () => null });
 export const usePeople = (): People => useContext(PeopleContext);
 
 /** Loads GET /people once per session (only roles that see everyone's captures may list people). */
-export function PeopleProvider({ api, enabled, children }: { api: ApiClient; enabled: boolean; children: ReactNode }) {
+export function PeopleProvider({ api, enabled, children }: { api: CaptureApi; enabled: boolean; children: ReactNode }) {
   const [list, setList] = useState<readonly UserSummary[] | null>(null);
 
   useEffect(() => {

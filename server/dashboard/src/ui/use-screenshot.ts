@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { isAbort, type ApiClient } from '../api';
+import type { CaptureApi } from './api';
+import { isAbort } from './http';
 
 export type ScreenshotState =
   | { status: 'idle' }
@@ -12,7 +13,7 @@ export type ScreenshotState =
  * <img src>) and expose it as an object URL, revoked when the component unmounts or the capture
  * changes. Nothing is fetched until `enabled` (e.g. once a thumbnail scrolls into view).
  */
-export function useScreenshot(api: ApiClient, id: string, enabled: boolean): ScreenshotState {
+export function useScreenshot(api: CaptureApi, id: string, enabled: boolean): ScreenshotState {
   const [state, setState] = useState<ScreenshotState>({ status: 'idle' });
 
   useEffect(() => {

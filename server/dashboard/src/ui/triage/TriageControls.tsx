@@ -1,6 +1,6 @@
 import { memo, useId } from 'react';
 import { priority as prioritySchema, settableStatus, triageStatuses, priorities, type ReviewedCapture } from '#shared/review';
-import type { TriageChange } from '../../api';
+import type { TriageChange } from './api';
 import { PRIORITY_LABELS, STATUS_LABELS } from '../format';
 import { usePeople } from '../people';
 import type { SessionUser } from '../session-types';

@@ -1,5 +1,5 @@
 import type { Person, ReviewedCapture } from '#shared/review';
-import type { TriageChange } from '../../api';
+import type { TriageChange } from './api';
 import { PRIORITY_LABELS, STATUS_LABELS, plural } from '../format';
 
 /**

@@ -1,6 +1,7 @@
 import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import type { CaptureDetail, ReviewedCapture } from '#shared/review';
-import { describeError, type ApiClient, type TriageChange } from '../../api';
+import { describeError } from '../http';
+import type { TriageApi, TriageChange } from './api';
 import { plural } from '../format';
 import type { CaptureHub } from '../capture-hub';
 import type { Notices } from '../notices';
@@ -9,7 +10,7 @@ import type { SessionUser } from '../session-types';
 import { applyTriage, changesNothing, describeChange } from './optimistic';
 
 interface TriageDeps {
-  api: ApiClient;
+  api: TriageApi;
   hub: CaptureHub;
   notices: Notices;
   people: People;
@@ -133,7 +134,7 @@ export function useTriage(deps: TriageDeps): TriageActions {
 }
 
 async function bulkUpdate(
-  api: ApiClient,
+  api: TriageApi,
   hub: CaptureHub,
   ids: string[],
   change: TriageChange,
