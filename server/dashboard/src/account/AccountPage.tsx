@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { tokenList, type ApiToken } from '#shared/account';
+import type { ApiToken } from '#shared/account';
 import { describeError } from '../ui/http';
 import type { Session } from '../ui/session-types';
 import { ConfirmButton } from '../ui/ConfirmButton';
@@ -9,6 +9,8 @@ import { TokenTable } from '../ui/TokenTable';
 import { useLoad } from '../ui/use-load';
 import { usePageFocus } from '../ui/use-page-focus';
 import '../ui/account.css';
+import { listTokens, revokeToken } from '../ui/token-api';
+import { signOutEverywhere } from './api';
 
 /** `#/account`: who I am, my tokens (revoke, create a script token), sign out everywhere. */
 export function AccountPage({ session }: { session: Session }) {
@@ -40,12 +42,12 @@ export function AccountPage({ session }: { session: Session }) {
 
 function MyTokens({ session }: { session: Session }) {
   const { http } = session;
-  const [tokens, { reload, update }] = useLoad((signal) => http.get('/tokens', tokenList, { signal }), [http]);
+  const [tokens, { reload, update }] = useLoad((signal) => listTokens(http, 'mine', signal), [http]);
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
 
   async function revoke(token: ApiToken) {
     try {
-      await http.sendNoContent('DELETE', `/tokens/${encodeURIComponent(token.id)}`);
+      await revokeToken(http, token.id);
       setResult({ ok: true, text: `Revoked ${token.name}.` });
       reload();
     } catch (error) {
@@ -101,7 +103,7 @@ function SignOutEverywhere({ session }: { session: Session }) {
           confirmLabel="Sign out everywhere"
           onConfirm={async () => {
             try {
-              await session.http.sendNoContent('POST', '/session/revoke-all');
+              await signOutEverywhere(session.http);
             } catch (failure) {
               setError(describeError(failure));
               return;

@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { memberList, type Member } from '#shared/account';
+import type { Member } from '#shared/account';
 import { customerName } from '#shared/capture';
-import { deletedCount } from '#shared/data-control';
 import { Field } from '../ui/Field';
 import { useLoad } from '../ui/use-load';
 import { describeError } from '../ui/http';
 import type { Session } from '../ui/session-types';
 import { TypedConfirm } from './TypedConfirm';
+import { deleteByCustomer, deleteByReporter, listMembers } from './api';
 
 type Result = { ok: boolean; text: string };
 
@@ -41,7 +41,7 @@ function ResultLine({ result }: { result: Result | null }) {
 
 function ByPerson({ session }: { session: Session }) {
   const { http } = session;
-  const [members] = useLoad((signal) => http.get('/members', memberList, { signal }), [http]);
+  const [members] = useLoad((signal) => listMembers(http, signal), [http]);
   const [chosenId, setChosenId] = useState('');
   const [confirming, setConfirming] = useState<Member | null>(null);
   const [busy, setBusy] = useState(false);
@@ -73,7 +73,7 @@ function ByPerson({ session }: { session: Session }) {
   async function remove(person: Member) {
     setBusy(true);
     try {
-      const { deleted } = await http.send('POST', '/data/delete-by-reporter', { userId: person.id }, deletedCount);
+      const { deleted } = await deleteByReporter(http, person.id);
       setResult({ ok: true, text: deletedText(deleted, `reported by ${person.name}`) });
       setConfirming(null);
       setChosenId('');
@@ -142,7 +142,7 @@ function ByCustomer({ session }: { session: Session }) {
   async function remove(name: string) {
     setBusy(true);
     try {
-      const { deleted } = await session.http.send('POST', '/data/delete-by-customer', { customer: name }, deletedCount);
+      const { deleted } = await deleteByCustomer(session.http, name);
       setResult({ ok: true, text: deletedText(deleted, `about ${name}`) });
       setConfirming(null);
       setCustomer('');

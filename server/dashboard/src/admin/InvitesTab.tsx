@@ -1,5 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { email as emailSchema, INVITE_DEFAULT_HOURS, inviteCreated, inviteList } from '#shared/account';
+import { email as emailSchema, INVITE_DEFAULT_HOURS } from '#shared/account';
 import { roles, type Role } from '#shared/roles';
 import { ConfirmButton } from '../ui/ConfirmButton';
 import { Field } from '../ui/Field';
@@ -10,6 +10,7 @@ import { useLoad } from '../ui/use-load';
 import { When } from '../ui/When';
 import { describeError } from '../ui/http';
 import type { Session } from '../ui/session-types';
+import { createInvite, listInvites, revokeInvite } from './api';
 
 const EXPIRY_CHOICES: readonly { hours: number; label: string }[] = [
   { hours: 24, label: '1 day' },
@@ -21,7 +22,7 @@ const EXPIRY_CHOICES: readonly { hours: number; label: string }[] = [
 /** Invite people: a single-use link for a role, optionally only for one address; pending ones can be revoked. */
 export function InvitesTab({ session, origin = window.location.origin }: { session: Session; origin?: string }) {
   const { http } = session;
-  const [pending, { reload }] = useLoad((signal) => http.get('/invites', inviteList, { signal }), [http]);
+  const [pending, { reload }] = useLoad((signal) => listInvites(http, signal), [http]);
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
 
   return (
@@ -81,7 +82,7 @@ export function InvitesTab({ session, origin = window.location.origin }: { sessi
                           confirmLabel="Revoke"
                           onConfirm={async () => {
                             try {
-                              await http.sendNoContent('DELETE', `/invites/${encodeURIComponent(invite.id)}`);
+                              await revokeInvite(http, invite.id);
                               setResult({ ok: true, text: `Revoked the invite for ${who}.` });
                               reload();
                             } catch (error) {
@@ -125,7 +126,7 @@ function CreateInvite({ session, origin, onCreated }: { session: Session; origin
     setLink(null);
     try {
       const body = { role, expiresInHours: hours, ...(address === '' ? {} : { email: address }) };
-      const created = await session.http.send('POST', '/invites', body, inviteCreated);
+      const created = await createInvite(session.http, body);
       setLink({ url: `${origin}${created.path}`, for: created.invite.email ?? 'anyone who has the link' });
       setEmail('');
       onCreated();

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { member, memberList, type Member } from '#shared/account';
+import type { Member } from '#shared/account';
 import { roles, type Role } from '#shared/roles';
 import { ConfirmButton } from '../ui/ConfirmButton';
 import { ROLE_LABELS } from '../ui/role-labels';
@@ -7,6 +7,7 @@ import { useLoad } from '../ui/use-load';
 import { When } from '../ui/When';
 import { ApiError, describeError } from '../ui/http';
 import type { Session } from '../ui/session-types';
+import { changeMember, listMembers } from './api';
 
 type Result = { ok: boolean; text: string };
 
@@ -21,13 +22,13 @@ export function memberChangeProblem(error: unknown, who: string): string {
 /** Everyone in the workspace: change a role, deactivate (after confirmation) or reactivate. */
 export function MembersTab({ session }: { session: Session }) {
   const { http } = session;
-  const [members, { reload, update }] = useLoad((signal) => http.get('/members', memberList, { signal }), [http]);
+  const [members, { reload, update }] = useLoad((signal) => listMembers(http, signal), [http]);
   const [result, setResult] = useState<Result | null>(null);
 
   async function change(target: Member, patch: { role?: Role; active?: boolean }, done: string) {
     setResult(null);
     try {
-      const changed = await http.send('PATCH', `/members/${encodeURIComponent(target.id)}`, patch, member);
+      const changed = await changeMember(http, target.id, patch);
       update((data) => ({ members: data.members.map((known) => (known.id === changed.id ? changed : known)) }));
       setResult({ ok: true, text: done });
     } catch (error) {

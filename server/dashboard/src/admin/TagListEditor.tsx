@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { workspaceTags } from '#shared/api';
 import { Field } from '../ui/Field';
 import { useLoad } from '../ui/use-load';
 import { describeError } from '../ui/http';
 import type { Session } from '../ui/session-types';
 import { addTag, moveTag, removeTag } from './tag-list';
+import { loadTags, saveTags } from './api';
 
 /**
  * The workspace tag list (GET/PUT /api/v1/tags): the suggestions every reporter picks from in the
@@ -12,7 +12,7 @@ import { addTag, moveTag, removeTag } from './tag-list';
  */
 export function TagListEditor({ session }: { session: Session }) {
   const { http } = session;
-  const [loaded, { reload }] = useLoad((signal) => http.get('/tags', workspaceTags, { signal }), [http]);
+  const [loaded, { reload }] = useLoad((signal) => loadTags(http, signal), [http]);
   const [list, setList] = useState<string[] | null>(null);
   const [draft, setDraft] = useState('');
   const [draftError, setDraftError] = useState<string | null>(null);
@@ -72,7 +72,7 @@ export function TagListEditor({ session }: { session: Session }) {
     setBusy(true);
     setResult(null);
     try {
-      const answer = await http.send('PUT', '/tags', { tags: list }, workspaceTags);
+      const answer = await saveTags(http, list);
       setList(answer.tags);
       setResult({ ok: true, text: `Saved ${answer.tags.length} tag${answer.tags.length === 1 ? '' : 's'}.` });
       reload();

@@ -1,20 +1,21 @@
 import { useState } from 'react';
-import { tokenList, type ApiToken } from '#shared/account';
+import type { ApiToken } from '#shared/account';
 import { TokenTable } from '../ui/TokenTable';
 import { useLoad } from '../ui/use-load';
 import { describeError } from '../ui/http';
 import type { Session } from '../ui/session-types';
+import { listTokens, revokeToken } from '../ui/token-api';
 
 /** Everyone's API tokens (extensions, scripts) with their last use; any can be revoked. */
 export function TokensTab({ session }: { session: Session }) {
   const { http } = session;
-  const [tokens, { reload }] = useLoad((signal) => http.get('/tokens?all=1', tokenList, { signal }), [http]);
+  const [tokens, { reload }] = useLoad((signal) => listTokens(http, 'all', signal), [http]);
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
   const [showRevoked, setShowRevoked] = useState(false);
 
   async function revoke(token: ApiToken) {
     try {
-      await http.sendNoContent('DELETE', `/tokens/${encodeURIComponent(token.id)}`);
+      await revokeToken(http, token.id);
       setResult({ ok: true, text: `Revoked ${token.name}${token.user ? ` (${token.user.name})` : ''}.` });
       reload();
     } catch (error) {
