@@ -10,7 +10,7 @@ import { LoadProblem } from './LoadProblem';
 import { plural } from './onboarding';
 import { checkRange, describeRange, presetRange, type DateRange } from './range';
 import { DateRangeFields } from './DateRangeFields';
-import { useLoad } from './use-load';
+import { useLoadKeepingPrevious } from '../ui/use-load-keeping-previous';
 import './insights.css';
 import './reports.css';
 
@@ -146,7 +146,7 @@ function DigestCard({ api, params, canPreview, today }: DigestCardProps) {
 function HeadlinePreview({ api, range, params }: { api: InsightsApi; range: DateRange; params: URLSearchParams }) {
   const filter = filterQuery(params, FEED_FILTER_KEYS.filter((key) => key !== 'from' && key !== 'to'));
   const key = JSON.stringify([range, filter.toString()]);
-  const { state, retry } = useLoad(key, (signal) => loadPreview(api, range, filter, signal));
+  const { state, retry } = useLoadKeepingPrevious(key, (signal) => loadPreview(api, range, filter, signal));
   const titleId = useId();
   return (
     <section aria-labelledby={titleId} aria-busy={state.status === 'loading'}>

@@ -13,7 +13,10 @@ export interface LoadControls<T> {
   update: (change: (data: T) => T) => void;
 }
 
-/** Loads on mount and whenever `deps` change; an older answer never overwrites a newer one. */
+/**
+ * Loads on mount and whenever `deps` change; an older answer never overwrites a newer one.
+ * (Charts that should keep the last answer on screen while reloading use `useLoadKeepingPrevious`.)
+ */
 export function useLoad<T>(
   load: (signal: AbortSignal) => Promise<T>,
   deps: DependencyList,

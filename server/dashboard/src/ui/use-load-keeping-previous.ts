@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { describeError, isAbort } from '../ui/http';
+import { describeError, isAbort } from './http';
 
-export type Loaded<T> =
+export type LoadedKeepingPrevious<T> =
   | { status: 'loading'; previous: T | null }
   | { status: 'error'; message: string }
   | { status: 'ready'; data: T };
@@ -9,10 +9,14 @@ export type Loaded<T> =
 /**
  * Loads `load()` whenever `key` changes (the query it depends on), aborting the request it
  * replaces. While reloading, the last answer is kept as `previous` so a chart does not blink
- * away when the range changes. `retry` loads again with the same key.
+ * away when the range changes. `retry` loads again with the same key. (Forms and tables that
+ * edit what they loaded use `useLoad` instead.)
  */
-export function useLoad<T>(key: string, load: (signal: AbortSignal) => Promise<T>): { state: Loaded<T>; retry: () => void } {
-  const [state, setState] = useState<Loaded<T>>({ status: 'loading', previous: null });
+export function useLoadKeepingPrevious<T>(
+  key: string,
+  load: (signal: AbortSignal) => Promise<T>,
+): { state: LoadedKeepingPrevious<T>; retry: () => void } {
+  const [state, setState] = useState<LoadedKeepingPrevious<T>>({ status: 'loading', previous: null });
   const [attempt, setAttempt] = useState(0);
   // The latest loader, so callers may pass an inline function without reloading on every render.
   const latestLoad = useRef(load);
@@ -39,7 +43,7 @@ export function useLoad<T>(key: string, load: (signal: AbortSignal) => Promise<T
 }
 
 /** The data to show: the answer, or the previous one while a new one loads. */
-export function shownData<T>(state: Loaded<T>): T | null {
+export function shownData<T>(state: LoadedKeepingPrevious<T>): T | null {
   if (state.status === 'ready') return state.data;
   if (state.status === 'loading') return state.previous;
   return null;
