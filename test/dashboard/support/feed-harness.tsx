@@ -1,11 +1,11 @@
 import { act, useRef, type ReactNode, type RefObject } from 'react';
 import type { Role } from '#shared/roles';
-import { createApiClient } from '../../server/dashboard/src/shell/api-client';
-import type { FeedOrder } from '../../server/dashboard/src/ui/feed-order';
-import type { FeedFilters } from '../../server/dashboard/src/ui/route';
-import { CaptureHub } from '../../server/dashboard/src/ui/capture-hub';
-import { Providers } from '../../server/dashboard/src/shell/Providers';
-import type { Session } from '../../server/dashboard/src/ui/session-types';
+import { createApiClient } from '../../../server/dashboard/src/shell/api-client';
+import type { FeedOrder } from '../../../server/dashboard/src/ui/feed-order';
+import type { FeedFilters } from '../../../server/dashboard/src/ui/route';
+import { CaptureHub } from '../../../server/dashboard/src/ui/capture-hub';
+import { Providers } from '../../../server/dashboard/src/shell/Providers';
+import type { Session } from '../../../server/dashboard/src/ui/session-types';
 import { fakeSession } from './fake-session';
 
 /** A signed-in page as the shell would mount it: providers, a hub, the feed's order. */

@@ -8,7 +8,7 @@ import {
   parseFilters,
   parseRoute,
   type FeedFilters,
-} from '../../server/dashboard/src/ui/route';
+} from '../../../server/dashboard/src/ui/route';
 
 const ID = '01938f1e-7c4a-7b2e-8a3f-2c1d4e5f6a7b';
 const filtersOf = (query: string) => parseFilters(new URLSearchParams(query));

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { InsightsPage } from '../../server/dashboard/src/insights/InsightsPage';
-import { fakeSession, hashParams, INSIGHT_ROUTES, mount, now, ONBOARDING, settle } from './insights-fixtures';
+import { InsightsPage } from '../../../server/dashboard/src/insights/InsightsPage';
+import { fakeSession, hashParams, INSIGHT_ROUTES, mount, now, ONBOARDING, settle } from './fixtures';
 
 let view: ReturnType<typeof mount>;
 beforeEach(() => {

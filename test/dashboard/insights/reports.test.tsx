@@ -1,7 +1,7 @@
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ReportsPage } from '../../server/dashboard/src/insights/ReportsPage';
-import { button, fakeSession, HOTSPOTS, INSIGHT_ROUTES, mount, now, settle, typeInto } from './insights-fixtures';
+import { ReportsPage } from '../../../server/dashboard/src/insights/ReportsPage';
+import { button, fakeSession, HOTSPOTS, INSIGHT_ROUTES, mount, now, settle, typeInto } from './fixtures';
 
 let view: ReturnType<typeof mount>;
 beforeEach(() => {

@@ -1,6 +1,6 @@
 import { roleCan, type Role } from '#shared/roles';
-import { createHttp } from '../../server/dashboard/src/ui/http';
-import type { Session } from '../../server/dashboard/src/ui/session-types';
+import { createHttp } from '../../../server/dashboard/src/ui/http';
+import type { Session } from '../../../server/dashboard/src/ui/session-types';
 
 /** A signed-in session whose requests go to a fake `fetch`. */
 export function fakeSession(role: Role, fetch: typeof globalThis.fetch, name = 'Ann Admin'): Session & { signedOut: () => number } {

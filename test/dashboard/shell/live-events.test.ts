@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CaptureHub, type CaptureSignal } from '../../server/dashboard/src/ui/capture-hub';
-import { connectLiveEvents, type EventSourceLike } from '../../server/dashboard/src/shell/live-events';
+import { CaptureHub, type CaptureSignal } from '../../../server/dashboard/src/ui/capture-hub';
+import { connectLiveEvents, type EventSourceLike } from '../../../server/dashboard/src/shell/live-events';
 
 class FakeEventSource implements EventSourceLike {
   readyState = 0;

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { memberList } from '#shared/account';
-import { SessionGate, SESSION_ENDED_NOTICE } from '../../server/dashboard/src/account/session-gate';
-import type { Session } from '../../server/dashboard/src/ui/session-types';
-import { apiError, fakeApi } from './fake-api';
-import { button, click, control, mount, settle, textOf, type, type Rendered } from './render';
+import { SessionGate, SESSION_ENDED_NOTICE } from '../../../server/dashboard/src/account/session-gate';
+import type { Session } from '../../../server/dashboard/src/ui/session-types';
+import { apiError, fakeApi } from '../support/fake-api';
+import { button, click, control, mount, settle, textOf, type, type Rendered } from '../support/render';
 
 const ann = { id: 'u1', name: 'Ann Admin', email: 'ann@example.com', role: 'admin' as const };
 const signedIn = { status: 200, body: { user: ann, csrfToken: 'csrf-1' } };

@@ -1,11 +1,11 @@
 import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ReviewedCapture } from '#shared/review';
-import { FeedPage } from '../../server/dashboard/src/feed/FeedPage';
-import { apiError, fakeApi, type SeenRequest } from './fake-api';
-import { deferred, eventually, focus, harness, noFilters, press, pressAll } from './feed-harness';
-import { button, click, mount, settle, textOf, type Rendered } from './render';
-import { reviewed } from './review-fixtures';
+import { FeedPage } from '../../../server/dashboard/src/feed/FeedPage';
+import { apiError, fakeApi, type SeenRequest } from '../support/fake-api';
+import { deferred, eventually, focus, harness, noFilters, press, pressAll } from '../support/feed-harness';
+import { button, click, mount, settle, textOf, type Rendered } from '../support/render';
+import { reviewed } from '../support/review-fixtures';
 
 let view: Rendered | undefined;
 afterEach(async () => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { InsightsPage } from '../../server/dashboard/src/insights/InsightsPage';
+import { InsightsPage } from '../../../server/dashboard/src/insights/InsightsPage';
 import { act } from 'react';
-import { button, fakeSession, hashParams, hashPath, HOTSPOTS, INSIGHT_ROUTES, mount, now, settle, typeInto } from './insights-fixtures';
+import { button, fakeSession, hashParams, hashPath, HOTSPOTS, INSIGHT_ROUTES, mount, now, settle, typeInto } from './fixtures';
 
 let view: ReturnType<typeof mount>;
 beforeEach(() => {

@@ -8,7 +8,7 @@ import {
   targets,
   toggle,
   toggleAll,
-} from '../../server/dashboard/src/feed/selection';
+} from '../../../server/dashboard/src/feed/selection';
 
 const order = ['a', 'b', 'c', 'd', 'e'];
 const ids = (selection: { ids: ReadonlySet<string> }) => [...selection.ids].sort();

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { AccountPage } from '../../server/dashboard/src/account/AccountPage';
-import { fakeApi } from './fake-api';
-import { fakeSession } from './fake-session';
-import { button, click, control, mount, settle, textOf, type, type Rendered } from './render';
+import { AccountPage } from '../../../server/dashboard/src/account/AccountPage';
+import { fakeApi } from '../support/fake-api';
+import { fakeSession } from '../support/fake-session';
+import { button, click, control, mount, settle, textOf, type, type Rendered } from '../support/render';
 
 let view: Rendered | undefined;
 afterEach(async () => {

@@ -1,11 +1,11 @@
 import { act } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FilterBar } from '../../server/dashboard/src/feed/FilterBar';
-import { SavedViews } from '../../server/dashboard/src/feed/SavedViews';
-import { parseRoute, type FeedFilters } from '../../server/dashboard/src/ui/route';
-import { fakeApi, type SeenRequest } from './fake-api';
-import { harness } from './feed-harness';
-import { button, click, control, mount, settle, type Rendered } from './render';
+import { FilterBar } from '../../../server/dashboard/src/feed/FilterBar';
+import { SavedViews } from '../../../server/dashboard/src/feed/SavedViews';
+import { parseRoute, type FeedFilters } from '../../../server/dashboard/src/ui/route';
+import { fakeApi, type SeenRequest } from '../support/fake-api';
+import { harness } from '../support/feed-harness';
+import { button, click, control, mount, settle, type Rendered } from '../support/render';
 
 let view: Rendered | undefined;
 afterEach(async () => {

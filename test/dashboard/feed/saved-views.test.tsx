@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Role } from '#shared/roles';
-import { SavedViews } from '../../server/dashboard/src/feed/SavedViews';
-import { fakeApi } from './fake-api';
-import { harness, noFilters } from './feed-harness';
-import { button, click, mount, type Rendered } from './render';
+import { SavedViews } from '../../../server/dashboard/src/feed/SavedViews';
+import { fakeApi } from '../support/fake-api';
+import { harness, noFilters } from '../support/feed-harness';
+import { button, click, mount, type Rendered } from '../support/render';
 
 let view: Rendered | undefined;
 afterEach(async () => {

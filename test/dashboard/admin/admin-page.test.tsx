@@ -1,9 +1,9 @@
 import { act } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AdminPage } from '../../server/dashboard/src/admin/AdminPage';
-import { apiError, fakeApi } from './fake-api';
-import { fakeSession } from './fake-session';
-import { button, click, control, mount, settle, textOf, type, type Rendered } from './render';
+import { AdminPage } from '../../../server/dashboard/src/admin/AdminPage';
+import { apiError, fakeApi } from '../support/fake-api';
+import { fakeSession } from '../support/fake-session';
+import { button, click, control, mount, settle, textOf, type, type Rendered } from '../support/render';
 
 let view: Rendered | undefined;
 afterEach(async () => {

@@ -7,7 +7,7 @@ import {
   SHORTCUT_GROUPS,
   type Command,
   type KeyState,
-} from '../../server/dashboard/src/ui/triage/keyboard';
+} from '../../../../server/dashboard/src/ui/triage/keyboard';
 
 const key = (value: string, modifiers: Partial<{ shiftKey: boolean; ctrlKey: boolean; metaKey: boolean; altKey: boolean }> = {}) => ({
   key: value,

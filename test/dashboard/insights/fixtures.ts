@@ -2,8 +2,8 @@ import { act, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import type { HotspotsResponse, OnboardingResponse, TimelineResponse, TopResponse } from '#shared/insights';
 import { ROLE_PERMISSIONS, type Role } from '#shared/roles';
-import { createHttp } from '../../server/dashboard/src/ui/http';
-import type { Session } from '../../server/dashboard/src/ui/session-types';
+import { createHttp } from '../../../server/dashboard/src/ui/http';
+import type { Session } from '../../../server/dashboard/src/ui/session-types';
 
 declare global {
   var IS_REACT_ACT_ENVIRONMENT: boolean | undefined;

@@ -1,8 +1,8 @@
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { InsightsPage } from '../../server/dashboard/src/insights/InsightsPage';
-import { bucketLabel } from '../../server/dashboard/src/insights/timeline';
-import { button, fakeSession, hashParams, INSIGHT_ROUTES, mount, now, settle } from './insights-fixtures';
+import { InsightsPage } from '../../../server/dashboard/src/insights/InsightsPage';
+import { bucketLabel } from '../../../server/dashboard/src/insights/timeline';
+import { button, fakeSession, hashParams, INSIGHT_ROUTES, mount, now, settle } from './fixtures';
 
 let view: ReturnType<typeof mount>;
 beforeEach(() => {

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CaptureDetail as Detail } from '#shared/review';
-import { CaptureDetail } from '../../server/dashboard/src/detail/CaptureDetail';
-import { fakeApi, type SeenRequest } from './fake-api';
-import { eventually, harness, pressAll } from './feed-harness';
-import { button, click, mount, settle, textOf, type Rendered } from './render';
-import { detailOf, reviewed } from './review-fixtures';
+import { CaptureDetail } from '../../../server/dashboard/src/detail/CaptureDetail';
+import { fakeApi, type SeenRequest } from '../support/fake-api';
+import { eventually, harness, pressAll } from '../support/feed-harness';
+import { button, click, mount, settle, textOf, type Rendered } from '../support/render';
+import { detailOf, reviewed } from '../support/review-fixtures';
 
 let view: Rendered | undefined;
 afterEach(async () => {

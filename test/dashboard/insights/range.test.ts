@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { filterQuery, activeFilters, withoutFilter, withoutFilters } from '../../server/dashboard/src/insights/filters';
-import { feedLink, insightsHref, reportsHref } from '../../server/dashboard/src/insights/links';
-import { checkRange, presetRange, rangeFromParams, withRange } from '../../server/dashboard/src/insights/range';
-import { describeTrend } from '../../server/dashboard/src/insights/Sparkline';
+import { filterQuery, activeFilters, withoutFilter, withoutFilters } from '../../../server/dashboard/src/insights/filters';
+import { feedLink, insightsHref, reportsHref } from '../../../server/dashboard/src/insights/links';
+import { checkRange, presetRange, rangeFromParams, withRange } from '../../../server/dashboard/src/insights/range';
+import { describeTrend } from '../../../server/dashboard/src/insights/Sparkline';
 
 const NOW = new Date('2026-11-22T23:30:00Z');
 
