@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState, type PointerEvent } from 'react';
 import type { Capture } from '#shared/capture';
-import type { CaptureApi } from '../ui/api';
+import type { CaptureApi } from '../ui/capture-api';
 import { AnnotatedImage, type Size } from '../ui/AnnotatedImage';
 import { annotationCount, SCREENSHOT_EXTENSIONS, ScreenshotPlaceholder, screenshotAlt } from '../ui/CaptureScreenshot';
 import { ignoresShortcuts } from '../ui/triage/keyboard';

@@ -1,5 +1,5 @@
 import { captureHistory, commentList, type CaptureComment, type HistoryEvent } from '#shared/review';
-import { captureUrl, type CaptureApi } from '../ui/api';
+import { captureUrl, type CaptureApi } from '../ui/capture-api';
 import type { Http } from '../ui/http';
 import type { TriageApi } from '../ui/triage/api';
 

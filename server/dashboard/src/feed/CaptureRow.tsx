@@ -1,6 +1,6 @@
 import { memo, type MouseEvent } from 'react';
 import type { ReviewedCapture } from '#shared/review';
-import type { CaptureApi } from '../ui/api';
+import type { CaptureApi } from '../ui/capture-api';
 import type { TriageChange } from '../ui/triage/api';
 import { CaptureScreenshot } from '../ui/CaptureScreenshot';
 import { ClassificationBadges } from '../ui/ClassificationBadges';

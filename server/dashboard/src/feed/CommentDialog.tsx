@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { COMMENT_MAX_LENGTH, commentInput, type ReviewedCapture } from '#shared/review';
-import type { CaptureApi } from '../ui/api';
+import type { CaptureApi } from '../ui/capture-api';
 import { describeError } from '../ui/http';
 import { pageLabel } from '../ui/format';
 import type { CaptureHub } from '../ui/capture-hub';

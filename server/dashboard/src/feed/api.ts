@@ -1,5 +1,5 @@
 import { feedPage, savedView, savedViewList, type FeedPage, type SavedView, type SavedViewInput } from '#shared/review';
-import type { CaptureApi } from '../ui/api';
+import type { CaptureApi } from '../ui/capture-api';
 import type { Http } from '../ui/http';
 import { filtersQuery, type FeedFilters } from '../ui/route';
 import type { TriageApi } from '../ui/triage/api';

@@ -1,6 +1,6 @@
 import { createDetailApi, type DetailApi } from '../detail/api';
 import { createFeedApi, type FeedApi } from '../feed/api';
-import { createCaptureApi, type CaptureApi } from '../ui/api';
+import { createCaptureApi, type CaptureApi } from '../ui/capture-api';
 import type { Http } from '../ui/http';
 import { createTriageApi, type TriageApi } from '../ui/triage/api';
 

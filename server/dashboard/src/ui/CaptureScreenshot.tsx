@@ -1,6 +1,6 @@
 import { useRef, type CSSProperties } from 'react';
 import type { Capture } from '#shared/capture';
-import type { CaptureApi } from './api';
+import type { CaptureApi } from './capture-api';
 import { AnnotatedImage } from './AnnotatedImage';
 import { pageLabel } from './format';
 import { useInView } from './use-in-view';

@@ -1,6 +1,6 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { UserSummary } from '#shared/account';
-import type { CaptureApi } from './api';
+import type { CaptureApi } from './capture-api';
 import { isAbort } from './http';
 
 export interface People {

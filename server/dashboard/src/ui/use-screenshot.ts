@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { CaptureApi } from './api';
+import type { CaptureApi } from './capture-api';
 import { isAbort } from './http';
 
 export type ScreenshotState =

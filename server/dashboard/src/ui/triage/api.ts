@@ -7,7 +7,7 @@ import {
   type ReviewedCapture,
   type TriageInput,
 } from '#shared/review';
-import { captureUrl } from '../api';
+import { captureUrl } from '../capture-api';
 import type { Http } from '../http';
 
 /** A triage change: only the fields given change; null clears priority or assignee. */
