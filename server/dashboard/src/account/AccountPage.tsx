@@ -11,6 +11,8 @@ import { usePageFocus } from '../ui/use-page-focus';
 import '../ui/account.css';
 import { listTokens, revokeToken } from '../ui/token-api';
 import { signOutEverywhere } from './api';
+import { ActionResult, type ActionOutcome } from '../ui/ActionResult';
+import { LoadFailed } from '../ui/LoadFailed';
 
 /** `#/account`: who I am, my tokens (revoke, create a script token), sign out everywhere. */
 export function AccountPage({ session }: { session: Session }) {
@@ -43,7 +45,7 @@ export function AccountPage({ session }: { session: Session }) {
 function MyTokens({ session }: { session: Session }) {
   const { http } = session;
   const [tokens, { reload, update }] = useLoad((signal) => listTokens(http, 'mine', signal), [http]);
-  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const [result, setResult] = useState<ActionOutcome | null>(null);
 
   async function revoke(token: ApiToken) {
     try {
@@ -63,20 +65,9 @@ function MyTokens({ session }: { session: Session }) {
         once. To connect an extension, open <a href="#/pair">Connect the extension</a>.
       </p>
       {tokens.status === 'loading' && <p className="acct-hint">Loading your tokens…</p>}
-      {tokens.status === 'error' && (
-        <div className="acct-error" role="alert">
-          <p>{tokens.message}</p>
-          <button type="button" className="acct-secondary" onClick={reload}>
-            Try again
-          </button>
-        </div>
-      )}
+      {tokens.status === 'error' && <LoadFailed message={tokens.message} onRetry={reload} />}
       {tokens.status === 'ready' && <TokenTable caption="Your tokens" tokens={tokens.data.tokens} onRevoke={revoke} />}
-      {result && (
-        <p className={result.ok ? 'acct-notice' : 'acct-error'} role={result.ok ? 'status' : 'alert'}>
-          {result.text}
-        </p>
-      )}
+      <ActionResult result={result} />
       <h3>Create a script token</h3>
       <p className="acct-hint">For scripts and CI that call Snag’s API in your name.</p>
       <CreateTokenForm

@@ -11,6 +11,8 @@ import { When } from '../ui/When';
 import { describeError } from '../ui/http';
 import type { Session } from '../ui/session-types';
 import { createInvite, listInvites, revokeInvite } from './api';
+import { ActionResult, type ActionOutcome } from '../ui/ActionResult';
+import { LoadFailed } from '../ui/LoadFailed';
 
 const EXPIRY_CHOICES: readonly { hours: number; label: string }[] = [
   { hours: 24, label: '1 day' },
@@ -23,7 +25,7 @@ const EXPIRY_CHOICES: readonly { hours: number; label: string }[] = [
 export function InvitesTab({ session, origin = window.location.origin }: { session: Session; origin?: string }) {
   const { http } = session;
   const [pending, { reload }] = useLoad((signal) => listInvites(http, signal), [http]);
-  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const [result, setResult] = useState<ActionOutcome | null>(null);
 
   return (
     <>
@@ -33,20 +35,9 @@ export function InvitesTab({ session, origin = window.location.origin }: { sessi
       </section>
       <section className="acct-section" aria-labelledby="invite-pending-title">
         <h2 id="invite-pending-title">Pending invites</h2>
-        {result && (
-          <p className={result.ok ? 'acct-notice' : 'acct-error'} role={result.ok ? 'status' : 'alert'}>
-            {result.text}
-          </p>
-        )}
+        <ActionResult result={result} />
         {pending.status === 'loading' && <p className="acct-hint">Loading invites…</p>}
-        {pending.status === 'error' && (
-          <div className="acct-error" role="alert">
-            <p>{pending.message}</p>
-            <button type="button" className="acct-secondary" onClick={reload}>
-              Try again
-            </button>
-          </div>
-        )}
+        {pending.status === 'error' && <LoadFailed message={pending.message} onRetry={reload} />}
         {pending.status === 'ready' && pending.data.invites.length === 0 && <p className="acct-hint">No pending invites.</p>}
         {pending.status === 'ready' && pending.data.invites.length > 0 && (
           <div className="acct-table-wrap">

@@ -8,8 +8,8 @@ import { When } from '../ui/When';
 import { ApiError, describeError } from '../ui/http';
 import type { Session } from '../ui/session-types';
 import { changeMember, listMembers } from './api';
-
-type Result = { ok: boolean; text: string };
+import { ActionResult, type ActionOutcome } from '../ui/ActionResult';
+import { LoadFailed } from '../ui/LoadFailed';
 
 /** Why a change to a member was refused, for people. */
 export function memberChangeProblem(error: unknown, who: string): string {
@@ -23,7 +23,7 @@ export function memberChangeProblem(error: unknown, who: string): string {
 export function MembersTab({ session }: { session: Session }) {
   const { http } = session;
   const [members, { reload, update }] = useLoad((signal) => listMembers(http, signal), [http]);
-  const [result, setResult] = useState<Result | null>(null);
+  const [result, setResult] = useState<ActionOutcome | null>(null);
 
   async function change(target: Member, patch: { role?: Role; active?: boolean }, done: string) {
     setResult(null);
@@ -45,20 +45,9 @@ export function MembersTab({ session }: { session: Session }) {
         Deactivating someone signs them out everywhere and revokes their tokens at once; what they reported stays, with
         their name. New people join through <a href="#/admin/invites">an invite</a>.
       </p>
-      {result && (
-        <p className={result.ok ? 'acct-notice' : 'acct-error'} role={result.ok ? 'status' : 'alert'}>
-          {result.text}
-        </p>
-      )}
+      <ActionResult result={result} />
       {members.status === 'loading' && <p className="acct-hint">Loading members…</p>}
-      {members.status === 'error' && (
-        <div className="acct-error" role="alert">
-          <p>{members.message}</p>
-          <button type="button" className="acct-secondary" onClick={reload}>
-            Try again
-          </button>
-        </div>
-      )}
+      {members.status === 'error' && <LoadFailed message={members.message} onRetry={reload} />}
       {members.status === 'ready' && (
         <div className="acct-table-wrap">
           <table className="acct-table">

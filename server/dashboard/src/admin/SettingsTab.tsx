@@ -6,6 +6,7 @@ import { useLoad } from '../ui/use-load';
 import type { Session } from '../ui/session-types';
 import { TagListEditor } from './TagListEditor';
 import { loadSettings, saveSettings } from './api';
+import { LoadFailed } from '../ui/LoadFailed';
 
 /** Workspace settings: how long captures are kept, and the tag list reporters pick from. */
 export function SettingsTab({ session }: { session: Session }) {
@@ -57,12 +58,7 @@ function Retention({ session }: { session: Session }) {
   if (loaded.status === 'loading') return <p className="acct-hint">Loading…</p>;
   if (loaded.status === 'error') {
     return (
-      <div className="acct-error" role="alert">
-        <p>{loaded.message}</p>
-        <button type="button" className="acct-secondary" onClick={reload}>
-          Try again
-        </button>
-      </div>
+      <LoadFailed message={loaded.message} onRetry={reload} />
     );
   }
 

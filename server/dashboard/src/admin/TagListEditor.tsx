@@ -5,6 +5,8 @@ import { describeError } from '../ui/http';
 import type { Session } from '../ui/session-types';
 import { addTag, moveTag, removeTag } from './tag-list';
 import { loadTags, saveTags } from './api';
+import { ActionResult, type ActionOutcome } from '../ui/ActionResult';
+import { LoadFailed } from '../ui/LoadFailed';
 
 /**
  * The workspace tag list (GET/PUT /api/v1/tags): the suggestions every reporter picks from in the
@@ -16,7 +18,7 @@ export function TagListEditor({ session }: { session: Session }) {
   const [list, setList] = useState<string[] | null>(null);
   const [draft, setDraft] = useState('');
   const [draftError, setDraftError] = useState<string | null>(null);
-  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const [result, setResult] = useState<ActionOutcome | null>(null);
   const [busy, setBusy] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const focusAfterMove = useRef<string | null>(null);
@@ -36,12 +38,7 @@ export function TagListEditor({ session }: { session: Session }) {
   }
   if (loaded.status === 'error' || list === null) {
     return (
-      <div className="acct-error" role="alert">
-        <p>{loaded.status === 'error' ? loaded.message : 'The tag list did not load.'}</p>
-        <button type="button" className="acct-secondary" onClick={reload}>
-          Try again
-        </button>
-      </div>
+      <LoadFailed message={loaded.status === 'error' ? loaded.message : 'The tag list did not load.'} onRetry={reload} />
     );
   }
   const saved = loaded.data.tags;
@@ -142,11 +139,7 @@ export function TagListEditor({ session }: { session: Session }) {
           </button>
         )}
       </div>
-      {result && (
-        <p className={result.ok ? 'acct-notice' : 'acct-error'} role={result.ok ? 'status' : 'alert'}>
-          {result.text}
-        </p>
-      )}
+      <ActionResult result={result} />
     </>
   );
 }
