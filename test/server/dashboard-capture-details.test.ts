@@ -2,11 +2,11 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { capture, type Capture } from '#shared/capture';
-import { ClassificationBadges } from '../../server/dashboard/src/ClassificationBadges';
-import { DiagnosticsSection } from '../../server/dashboard/src/DiagnosticsSection';
-import { ElementLocatorTable } from '../../server/dashboard/src/ElementLocatorTable';
-import { EnvironmentTable } from '../../server/dashboard/src/EnvironmentTable';
-import { QuoteSection } from '../../server/dashboard/src/QuoteSection';
+import { ClassificationBadges } from '../../server/dashboard/src/ui/ClassificationBadges';
+import { DiagnosticsSection } from '../../server/dashboard/src/detail/DiagnosticsSection';
+import { ElementLocatorTable } from '../../server/dashboard/src/detail/ElementLocatorTable';
+import { EnvironmentTable } from '../../server/dashboard/src/detail/EnvironmentTable';
+import { QuoteSection } from '../../server/dashboard/src/detail/QuoteSection';
 import { detailedCaptureFields, detailedClipFields, sampleCaptureInput } from './helpers';
 
 /** A capture as the API answers it, from the test fixtures plus `overrides`. */

@@ -1,5 +1,5 @@
 import { createInsightsApi, type InsightsApi } from '../../server/dashboard/src/insights/api';
-import { createHttp } from '../../server/dashboard/src/http';
+import { createHttp } from '../../server/dashboard/src/ui/http';
 import { adminOf } from './review-helpers';
 import { sessionFor, sessionHeaders, type TestApp } from './helpers';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { captureHref, feedHref, formatRoute, parseRoute } from '../../server/dashboard/src/route';
+import { captureHref, feedHref, formatRoute, parseRoute } from '../../server/dashboard/src/ui/route';
 
 const ID = '01938f1e-7c4a-7b2e-8a3f-2c1d4e5f6a7b';
 

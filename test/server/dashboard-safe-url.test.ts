@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayUrl, isSafeLink, safeHref } from '../../server/dashboard/src/safe-url';
+import { displayUrl, isSafeLink, safeHref } from '../../server/dashboard/src/ui/safe-url';
 
 describe('dashboard safeHref', () => {
   it.each([

@@ -1,5 +1,5 @@
 // First: configures zod before the shared schemas are built.
-import './zod-setup';
+import './ui/zod-setup';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

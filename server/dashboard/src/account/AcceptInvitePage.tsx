@@ -1,22 +1,21 @@
 import { useRef, useState, type FormEvent } from 'react';
 import {
   email as emailSchema,
-  invitePeek,
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
-  sessionInfo,
   type InvitePeek,
   type SessionInfo,
 } from '#shared/account';
-import { ApiError, describeError, type Http } from '../http';
-import { Field } from './Field';
-import { noErrors, formErrors, type FormErrors } from './field-errors';
+import { ApiError, describeError, type Http } from '../ui/http';
+import { Field } from '../ui/Field';
+import { noErrors, formErrors, type FormErrors } from '../ui/field-errors';
 import { passwordStrength } from './password-strength';
-import { ROLE_LABELS } from './role-labels';
-import { useLoad } from './use-load';
-import { usePageFocus } from './use-page-focus';
-import { formatWhen } from './When';
-import './account.css';
+import { ROLE_LABELS } from '../ui/role-labels';
+import { useLoad } from '../ui/use-load';
+import { usePageFocus } from '../ui/use-page-focus';
+import { formatWhen } from '../ui/When';
+import '../ui/account.css';
+import { acceptInvite, peekInvite } from './api';
 
 export interface AcceptInvitePageProps {
   http: Http;
@@ -41,7 +40,7 @@ type Fields = 'name' | 'email' | 'password' | 'confirm';
 
 export function AcceptInvitePage({ http, token, onAccepted, signedInAs }: AcceptInvitePageProps) {
   const heading = usePageFocus<HTMLHeadingElement>(token);
-  const [invite] = useLoad((signal) => http.send('POST', '/invites/peek', { token }, invitePeek, signal), [http, token], inviteProblem);
+  const [invite] = useLoad((signal) => peekInvite(http, token, signal), [http, token], inviteProblem);
 
   return (
     <section className="acct-card" aria-labelledby="invite-title">
@@ -120,7 +119,7 @@ function AcceptForm({
     setBusy(true);
     setErrors(noErrors);
     try {
-      const info = await http.send('POST', '/invites/accept', { token, name: name.trim(), email, password }, sessionInfo);
+      const info = await acceptInvite(http, { token, name: name.trim(), email, password });
       onAccepted(info);
     } catch (failure) {
       setBusy(false);

@@ -1,14 +1,18 @@
 import { useState } from 'react';
-import { tokenList, type ApiToken } from '#shared/account';
-import { describeError } from '../http';
-import type { Session } from '../session-types';
-import { ConfirmButton } from './ConfirmButton';
+import type { ApiToken } from '#shared/account';
+import { describeError } from '../ui/http';
+import type { Session } from '../ui/session-types';
+import { ConfirmButton } from '../ui/ConfirmButton';
 import { CreateTokenForm } from './CreateTokenForm';
-import { ROLE_DESCRIPTIONS, ROLE_LABELS } from './role-labels';
-import { TokenTable } from './TokenTable';
-import { useLoad } from './use-load';
-import { usePageFocus } from './use-page-focus';
-import './account.css';
+import { ROLE_DESCRIPTIONS, ROLE_LABELS } from '../ui/role-labels';
+import { TokenTable } from '../ui/TokenTable';
+import { useLoad } from '../ui/use-load';
+import { usePageFocus } from '../ui/use-page-focus';
+import '../ui/account.css';
+import { listTokens, revokeToken } from '../ui/token-api';
+import { signOutEverywhere } from './api';
+import { ActionResult, type ActionOutcome } from '../ui/ActionResult';
+import { LoadFailed } from '../ui/LoadFailed';
 
 /** `#/account`: who I am, my tokens (revoke, create a script token), sign out everywhere. */
 export function AccountPage({ session }: { session: Session }) {
@@ -40,12 +44,12 @@ export function AccountPage({ session }: { session: Session }) {
 
 function MyTokens({ session }: { session: Session }) {
   const { http } = session;
-  const [tokens, { reload, update }] = useLoad((signal) => http.get('/tokens', tokenList, { signal }), [http]);
-  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const [tokens, { reload, update }] = useLoad((signal) => listTokens(http, 'mine', signal), [http]);
+  const [result, setResult] = useState<ActionOutcome | null>(null);
 
   async function revoke(token: ApiToken) {
     try {
-      await http.sendNoContent('DELETE', `/tokens/${encodeURIComponent(token.id)}`);
+      await revokeToken(http, token.id);
       setResult({ ok: true, text: `Revoked ${token.name}.` });
       reload();
     } catch (error) {
@@ -61,20 +65,9 @@ function MyTokens({ session }: { session: Session }) {
         once. To connect an extension, open <a href="#/pair">Connect the extension</a>.
       </p>
       {tokens.status === 'loading' && <p className="acct-hint">Loading your tokens…</p>}
-      {tokens.status === 'error' && (
-        <div className="acct-error" role="alert">
-          <p>{tokens.message}</p>
-          <button type="button" className="acct-secondary" onClick={reload}>
-            Try again
-          </button>
-        </div>
-      )}
+      {tokens.status === 'error' && <LoadFailed message={tokens.message} onRetry={reload} />}
       {tokens.status === 'ready' && <TokenTable caption="Your tokens" tokens={tokens.data.tokens} onRevoke={revoke} />}
-      {result && (
-        <p className={result.ok ? 'acct-notice' : 'acct-error'} role={result.ok ? 'status' : 'alert'}>
-          {result.text}
-        </p>
-      )}
+      <ActionResult result={result} />
       <h3>Create a script token</h3>
       <p className="acct-hint">For scripts and CI that call Snag’s API in your name.</p>
       <CreateTokenForm
@@ -101,7 +94,7 @@ function SignOutEverywhere({ session }: { session: Session }) {
           confirmLabel="Sign out everywhere"
           onConfirm={async () => {
             try {
-              await session.http.sendNoContent('POST', '/session/revoke-all');
+              await signOutEverywhere(session.http);
             } catch (failure) {
               setError(describeError(failure));
               return;

@@ -1,11 +1,12 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { tokenCreated, type ApiToken } from '#shared/account';
+import type { ApiToken } from '#shared/account';
 import { tokenScopes, type TokenScope } from '#shared/roles';
-import type { Http } from '../http';
-import { Field } from './Field';
-import { formErrors, noErrors, type FormErrors } from './field-errors';
-import { OneTimeSecret } from './OneTimeSecret';
-import { SCOPE_LABELS } from './role-labels';
+import type { Http } from '../ui/http';
+import { Field } from '../ui/Field';
+import { formErrors, noErrors, type FormErrors } from '../ui/field-errors';
+import { OneTimeSecret } from '../ui/OneTimeSecret';
+import { SCOPE_LABELS } from '../ui/role-labels';
+import { createToken } from './api';
 
 const SCOPE_HINTS: Record<TokenScope, string> = {
   capture: 'can send captures and read the tag list, nothing else',
@@ -33,7 +34,7 @@ export function CreateTokenForm({ http, onCreated }: { http: Http; onCreated: (t
     setErrors(noErrors);
     setSecret(null);
     try {
-      const created = await http.send('POST', '/tokens', { name: name.trim(), scope }, tokenCreated);
+      const created = await createToken(http, name.trim(), scope);
       setSecret({ name: created.token.name, value: created.secret });
       setName('');
       onCreated(created.token);

@@ -1,10 +1,11 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { pairingConfirmed, userCode } from '#shared/account';
-import { ApiError, describeError } from '../http';
-import type { Session } from '../session-types';
-import { Field } from './Field';
-import { usePageFocus } from './use-page-focus';
-import './account.css';
+import { userCode } from '#shared/account';
+import { ApiError, describeError } from '../ui/http';
+import type { Session } from '../ui/session-types';
+import { Field } from '../ui/Field';
+import { usePageFocus } from '../ui/use-page-focus';
+import '../ui/account.css';
+import { confirmPairing, denyPairing } from './api';
 
 type Outcome = { kind: 'connected'; deviceName: string } | { kind: 'denied' } | { kind: 'error'; message: string };
 
@@ -61,10 +62,10 @@ export function PairPage({ session }: { session: Session }) {
     setOutcome(null);
     try {
       if (decision === 'confirm') {
-        const { deviceName } = await session.http.send('POST', '/pairings/confirm', { userCode: normalized }, pairingConfirmed);
+        const { deviceName } = await confirmPairing(session.http, normalized);
         setOutcome({ kind: 'connected', deviceName });
       } else {
-        await session.http.sendNoContent('POST', '/pairings/deny', { userCode: normalized });
+        await denyPairing(session.http, normalized);
         setOutcome({ kind: 'denied' });
       }
       setCode('');

@@ -1,9 +1,10 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { sessionInfo, type SessionInfo } from '#shared/account';
-import { ApiError, describeError, type Http } from '../http';
-import { Field } from './Field';
+import type { SessionInfo } from '#shared/account';
+import { ApiError, describeError, type Http } from '../ui/http';
+import { Field } from '../ui/Field';
 import { formatWait } from './retry-after';
-import './account.css';
+import '../ui/account.css';
+import { signIn } from './api';
 
 export interface SignInPageProps {
   http: Http;
@@ -52,7 +53,7 @@ export function SignInPage({ http, retryAfterSeconds, notice, onSignedIn }: Sign
     setBusy(true);
     setError(null);
     try {
-      const info = await http.send('POST', '/session', { email: email.trim(), password }, sessionInfo);
+      const info = await signIn(http, email.trim(), password);
       onSignedIn(info);
     } catch (failure) {
       setBusy(false);

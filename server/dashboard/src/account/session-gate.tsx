@@ -1,13 +1,14 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { sessionInfo, type SessionInfo } from '#shared/account';
+import type { SessionInfo } from '#shared/account';
 import { roleCan } from '#shared/roles';
-import { ApiError, createHttp, describeError, isAbort } from '../http';
-import type { Session } from '../session-types';
+import { ApiError, createHttp, describeError, isAbort } from '../ui/http';
+import type { Session } from '../ui/session-types';
 import { AcceptInvitePage } from './AcceptInvitePage';
 import { recordRetryAfter } from './retry-after';
 import { SignInPage } from './SignInPage';
 import { inviteTokenFromHash, useHash } from './use-hash';
-import './account.css';
+import '../ui/account.css';
+import { currentSession, endSession } from './api';
 
 type GateState =
   | { status: 'checking' }
@@ -63,7 +64,7 @@ export function SessionGate({
 
   useEffect(() => {
     const controller = new AbortController();
-    http.get('/session', sessionInfo, { signal: controller.signal }).then(enter, (error: unknown) => {
+    currentSession(http, controller.signal).then(enter, (error: unknown) => {
       if (isAbort(error)) return;
       if (error instanceof ApiError && error.failure === 'unauthorized') setState({ status: 'signed-out' });
       else setState({ status: 'unreachable', message: describeError(error) });
@@ -74,7 +75,7 @@ export function SessionGate({
   const signOut = useCallback(async () => {
     signedIn.current = false;
     try {
-      await http.sendNoContent('DELETE', '/session');
+      await endSession(http);
     } catch (error) {
       // Already ended (401) is what we wanted; anything else leaves the cookie in place.
       if (!(error instanceof ApiError && error.failure === 'unauthorized')) {

@@ -1,6 +1,6 @@
 import { useRef, type KeyboardEvent, type ReactElement } from 'react';
-import type { Session } from '../session-types';
-import { usePageFocus } from '../account/use-page-focus';
+import type { Session } from '../ui/session-types';
+import { usePageFocus } from '../ui/use-page-focus';
 import { ADMIN_TAB_LABELS, adminHref, isAdminTab, visibleAdminTabs, type AdminTab } from './admin-tabs';
 import { AuditTab } from './AuditTab';
 import { DataTab } from './DataTab';
@@ -8,7 +8,7 @@ import { InvitesTab } from './InvitesTab';
 import { MembersTab } from './MembersTab';
 import { SettingsTab } from './SettingsTab';
 import { TokensTab } from './TokensTab';
-import '../account/account.css';
+import '../ui/account.css';
 import './admin.css';
 
 const panels: Record<AdminTab, (props: { session: Session }) => ReactElement> = {

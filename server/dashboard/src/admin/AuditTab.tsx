@@ -1,11 +1,10 @@
 import { useEffect, useState } from 'react';
-import { auditActions, auditPage, type AuditAction, type AuditDetails, type AuditEntry } from '#shared/audit';
-import { Field } from '../account/Field';
-import { When } from '../account/When';
-import { describeError, isAbort } from '../http';
-import type { Session } from '../session-types';
-
-const PAGE_SIZE = 50;
+import { auditActions, type AuditAction, type AuditDetails, type AuditEntry } from '#shared/audit';
+import { Field } from '../ui/Field';
+import { When } from '../ui/When';
+import { describeError, isAbort } from '../ui/http';
+import type { Session } from '../ui/session-types';
+import { loadAudit } from './api';
 
 /** "member.role_changed" → "Member role changed". */
 export function actionLabel(action: AuditAction): string {
@@ -17,13 +16,6 @@ export function formatDetails(details: AuditDetails): string {
   return Object.entries(details)
     .map(([key, value]) => `${key}: ${value === null ? '—' : String(value)}`)
     .join(', ');
-}
-
-export function auditPath(action: AuditAction | '', before: string | null): string {
-  const params = new URLSearchParams({ limit: String(PAGE_SIZE) });
-  if (action !== '') params.set('action', action);
-  if (before !== null) params.set('before', before);
-  return `/audit?${params.toString()}`;
 }
 
 type State =
@@ -42,7 +34,7 @@ export function AuditTab({ session }: { session: Session }) {
     const controller = new AbortController();
     const { before } = request;
     setState((previous) => ({ status: 'loading', entries: before === null ? [] : previous.entries }));
-    http.get(auditPath(action, before), auditPage, { signal: controller.signal }).then(
+    loadAudit(http, action, before, controller.signal).then(
       (page) =>
         setState((previous) => ({
           status: 'ready',

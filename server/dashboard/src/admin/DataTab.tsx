@@ -1,14 +1,13 @@
 import { useState, type FormEvent } from 'react';
-import { memberList, type Member } from '#shared/account';
+import type { Member } from '#shared/account';
 import { customerName } from '#shared/capture';
-import { deletedCount } from '#shared/data-control';
-import { Field } from '../account/Field';
-import { useLoad } from '../account/use-load';
-import { describeError } from '../http';
-import type { Session } from '../session-types';
+import { Field } from '../ui/Field';
+import { useLoad } from '../ui/use-load';
+import { describeError } from '../ui/http';
+import type { Session } from '../ui/session-types';
 import { TypedConfirm } from './TypedConfirm';
-
-type Result = { ok: boolean; text: string };
+import { deleteByCustomer, deleteByReporter, listMembers } from './api';
+import { ActionResult, type ActionOutcome } from '../ui/ActionResult';
 
 export function deletedText(count: number, what: string): string {
   return count === 0 ? `Nothing to delete: no captures ${what}.` : `Deleted ${count} capture${count === 1 ? '' : 's'} ${what}.`;
@@ -30,22 +29,13 @@ export function DataTab({ session }: { session: Session }) {
   );
 }
 
-function ResultLine({ result }: { result: Result | null }) {
-  if (!result) return null;
-  return (
-    <p className={result.ok ? 'acct-notice' : 'acct-error'} role={result.ok ? 'status' : 'alert'}>
-      {result.text}
-    </p>
-  );
-}
-
 function ByPerson({ session }: { session: Session }) {
   const { http } = session;
-  const [members] = useLoad((signal) => http.get('/members', memberList, { signal }), [http]);
+  const [members] = useLoad((signal) => listMembers(http, signal), [http]);
   const [chosenId, setChosenId] = useState('');
   const [confirming, setConfirming] = useState<Member | null>(null);
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<Result | null>(null);
+  const [result, setResult] = useState<ActionOutcome | null>(null);
   const [pickError, setPickError] = useState<string | null>(null);
 
   if (members.status === 'loading') return <p className="acct-hint">Loading members…</p>;
@@ -73,7 +63,7 @@ function ByPerson({ session }: { session: Session }) {
   async function remove(person: Member) {
     setBusy(true);
     try {
-      const { deleted } = await http.send('POST', '/data/delete-by-reporter', { userId: person.id }, deletedCount);
+      const { deleted } = await deleteByReporter(http, person.id);
       setResult({ ok: true, text: deletedText(deleted, `reported by ${person.name}`) });
       setConfirming(null);
       setChosenId('');
@@ -115,7 +105,7 @@ function ByPerson({ session }: { session: Session }) {
           onCancel={() => setConfirming(null)}
         />
       )}
-      <ResultLine result={result} />
+      <ActionResult result={result} />
     </>
   );
 }
@@ -125,7 +115,7 @@ function ByCustomer({ session }: { session: Session }) {
   const [nameError, setNameError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<Result | null>(null);
+  const [result, setResult] = useState<ActionOutcome | null>(null);
 
   function start(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -142,7 +132,7 @@ function ByCustomer({ session }: { session: Session }) {
   async function remove(name: string) {
     setBusy(true);
     try {
-      const { deleted } = await session.http.send('POST', '/data/delete-by-customer', { customer: name }, deletedCount);
+      const { deleted } = await deleteByCustomer(session.http, name);
       setResult({ ok: true, text: deletedText(deleted, `about ${name}`) });
       setConfirming(null);
       setCustomer('');
@@ -180,7 +170,7 @@ function ByCustomer({ session }: { session: Session }) {
           onCancel={() => setConfirming(null)}
         />
       )}
-      <ResultLine result={result} />
+      <ActionResult result={result} />
     </>
   );
 }

@@ -1,15 +1,18 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { email as emailSchema, INVITE_DEFAULT_HOURS, inviteCreated, inviteList } from '#shared/account';
+import { email as emailSchema, INVITE_DEFAULT_HOURS } from '#shared/account';
 import { roles, type Role } from '#shared/roles';
-import { ConfirmButton } from '../account/ConfirmButton';
-import { Field } from '../account/Field';
-import { formErrors, noErrors, type FormErrors } from '../account/field-errors';
-import { OneTimeSecret } from '../account/OneTimeSecret';
-import { ROLE_DESCRIPTIONS, ROLE_LABELS } from '../account/role-labels';
-import { useLoad } from '../account/use-load';
-import { When } from '../account/When';
-import { describeError } from '../http';
-import type { Session } from '../session-types';
+import { ConfirmButton } from '../ui/ConfirmButton';
+import { Field } from '../ui/Field';
+import { formErrors, noErrors, type FormErrors } from '../ui/field-errors';
+import { OneTimeSecret } from '../ui/OneTimeSecret';
+import { ROLE_DESCRIPTIONS, ROLE_LABELS } from '../ui/role-labels';
+import { useLoad } from '../ui/use-load';
+import { When } from '../ui/When';
+import { describeError } from '../ui/http';
+import type { Session } from '../ui/session-types';
+import { createInvite, listInvites, revokeInvite } from './api';
+import { ActionResult, type ActionOutcome } from '../ui/ActionResult';
+import { LoadFailed } from '../ui/LoadFailed';
 
 const EXPIRY_CHOICES: readonly { hours: number; label: string }[] = [
   { hours: 24, label: '1 day' },
@@ -21,8 +24,8 @@ const EXPIRY_CHOICES: readonly { hours: number; label: string }[] = [
 /** Invite people: a single-use link for a role, optionally only for one address; pending ones can be revoked. */
 export function InvitesTab({ session, origin = window.location.origin }: { session: Session; origin?: string }) {
   const { http } = session;
-  const [pending, { reload }] = useLoad((signal) => http.get('/invites', inviteList, { signal }), [http]);
-  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const [pending, { reload }] = useLoad((signal) => listInvites(http, signal), [http]);
+  const [result, setResult] = useState<ActionOutcome | null>(null);
 
   return (
     <>
@@ -32,20 +35,9 @@ export function InvitesTab({ session, origin = window.location.origin }: { sessi
       </section>
       <section className="acct-section" aria-labelledby="invite-pending-title">
         <h2 id="invite-pending-title">Pending invites</h2>
-        {result && (
-          <p className={result.ok ? 'acct-notice' : 'acct-error'} role={result.ok ? 'status' : 'alert'}>
-            {result.text}
-          </p>
-        )}
+        <ActionResult result={result} />
         {pending.status === 'loading' && <p className="acct-hint">Loading invites…</p>}
-        {pending.status === 'error' && (
-          <div className="acct-error" role="alert">
-            <p>{pending.message}</p>
-            <button type="button" className="acct-secondary" onClick={reload}>
-              Try again
-            </button>
-          </div>
-        )}
+        {pending.status === 'error' && <LoadFailed message={pending.message} onRetry={reload} />}
         {pending.status === 'ready' && pending.data.invites.length === 0 && <p className="acct-hint">No pending invites.</p>}
         {pending.status === 'ready' && pending.data.invites.length > 0 && (
           <div className="acct-table-wrap">
@@ -81,7 +73,7 @@ export function InvitesTab({ session, origin = window.location.origin }: { sessi
                           confirmLabel="Revoke"
                           onConfirm={async () => {
                             try {
-                              await http.sendNoContent('DELETE', `/invites/${encodeURIComponent(invite.id)}`);
+                              await revokeInvite(http, invite.id);
                               setResult({ ok: true, text: `Revoked the invite for ${who}.` });
                               reload();
                             } catch (error) {
@@ -125,7 +117,7 @@ function CreateInvite({ session, origin, onCreated }: { session: Session; origin
     setLink(null);
     try {
       const body = { role, expiresInHours: hours, ...(address === '' ? {} : { email: address }) };
-      const created = await session.http.send('POST', '/invites', body, inviteCreated);
+      const created = await createInvite(session.http, body);
       setLink({ url: `${origin}${created.path}`, for: created.invite.email ?? 'anyone who has the link' });
       setEmail('');
       onCreated();

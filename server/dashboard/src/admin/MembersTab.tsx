@@ -1,14 +1,15 @@
 import { useState } from 'react';
-import { member, memberList, type Member } from '#shared/account';
+import type { Member } from '#shared/account';
 import { roles, type Role } from '#shared/roles';
-import { ConfirmButton } from '../account/ConfirmButton';
-import { ROLE_LABELS } from '../account/role-labels';
-import { useLoad } from '../account/use-load';
-import { When } from '../account/When';
-import { ApiError, describeError } from '../http';
-import type { Session } from '../session-types';
-
-type Result = { ok: boolean; text: string };
+import { ConfirmButton } from '../ui/ConfirmButton';
+import { ROLE_LABELS } from '../ui/role-labels';
+import { useLoad } from '../ui/use-load';
+import { When } from '../ui/When';
+import { ApiError, describeError } from '../ui/http';
+import type { Session } from '../ui/session-types';
+import { changeMember, listMembers } from './api';
+import { ActionResult, type ActionOutcome } from '../ui/ActionResult';
+import { LoadFailed } from '../ui/LoadFailed';
 
 /** Why a change to a member was refused, for people. */
 export function memberChangeProblem(error: unknown, who: string): string {
@@ -21,13 +22,13 @@ export function memberChangeProblem(error: unknown, who: string): string {
 /** Everyone in the workspace: change a role, deactivate (after confirmation) or reactivate. */
 export function MembersTab({ session }: { session: Session }) {
   const { http } = session;
-  const [members, { reload, update }] = useLoad((signal) => http.get('/members', memberList, { signal }), [http]);
-  const [result, setResult] = useState<Result | null>(null);
+  const [members, { reload, update }] = useLoad((signal) => listMembers(http, signal), [http]);
+  const [result, setResult] = useState<ActionOutcome | null>(null);
 
   async function change(target: Member, patch: { role?: Role; active?: boolean }, done: string) {
     setResult(null);
     try {
-      const changed = await http.send('PATCH', `/members/${encodeURIComponent(target.id)}`, patch, member);
+      const changed = await changeMember(http, target.id, patch);
       update((data) => ({ members: data.members.map((known) => (known.id === changed.id ? changed : known)) }));
       setResult({ ok: true, text: done });
     } catch (error) {
@@ -44,20 +45,9 @@ export function MembersTab({ session }: { session: Session }) {
         Deactivating someone signs them out everywhere and revokes their tokens at once; what they reported stays, with
         their name. New people join through <a href="#/admin/invites">an invite</a>.
       </p>
-      {result && (
-        <p className={result.ok ? 'acct-notice' : 'acct-error'} role={result.ok ? 'status' : 'alert'}>
-          {result.text}
-        </p>
-      )}
+      <ActionResult result={result} />
       {members.status === 'loading' && <p className="acct-hint">Loading members…</p>}
-      {members.status === 'error' && (
-        <div className="acct-error" role="alert">
-          <p>{members.message}</p>
-          <button type="button" className="acct-secondary" onClick={reload}>
-            Try again
-          </button>
-        </div>
-      )}
+      {members.status === 'error' && <LoadFailed message={members.message} onRetry={reload} />}
       {members.status === 'ready' && (
         <div className="acct-table-wrap">
           <table className="acct-table">

@@ -1,10 +1,12 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { RETENTION_DAYS_MAX, RETENTION_DAYS_MIN, workspaceSettings } from '#shared/data-control';
-import { Field } from '../account/Field';
-import { formErrors, noErrors, type FormErrors } from '../account/field-errors';
-import { useLoad } from '../account/use-load';
-import type { Session } from '../session-types';
+import { RETENTION_DAYS_MAX, RETENTION_DAYS_MIN } from '#shared/data-control';
+import { Field } from '../ui/Field';
+import { formErrors, noErrors, type FormErrors } from '../ui/field-errors';
+import { useLoad } from '../ui/use-load';
+import type { Session } from '../ui/session-types';
 import { TagListEditor } from './TagListEditor';
+import { loadSettings, saveSettings } from './api';
+import { LoadFailed } from '../ui/LoadFailed';
 
 /** Workspace settings: how long captures are kept, and the tag list reporters pick from. */
 export function SettingsTab({ session }: { session: Session }) {
@@ -39,7 +41,7 @@ export function parseRetention(keepForever: boolean, days: string): { ok: true; 
 
 function Retention({ session }: { session: Session }) {
   const { http } = session;
-  const [loaded, { reload }] = useLoad((signal) => http.get('/settings', workspaceSettings, { signal }), [http]);
+  const [loaded, { reload }] = useLoad((signal) => loadSettings(http, signal), [http]);
   const [keepForever, setKeepForever] = useState(true);
   const [days, setDays] = useState('365');
   const [errors, setErrors] = useState<FormErrors>(noErrors);
@@ -56,12 +58,7 @@ function Retention({ session }: { session: Session }) {
   if (loaded.status === 'loading') return <p className="acct-hint">Loading…</p>;
   if (loaded.status === 'error') {
     return (
-      <div className="acct-error" role="alert">
-        <p>{loaded.message}</p>
-        <button type="button" className="acct-secondary" onClick={reload}>
-          Try again
-        </button>
-      </div>
+      <LoadFailed message={loaded.message} onRetry={reload} />
     );
   }
 
@@ -78,7 +75,7 @@ function Retention({ session }: { session: Session }) {
     setErrors(noErrors);
     setSaved(null);
     try {
-      const answer = await http.send('PUT', '/settings', { retentionDays: parsed.value }, workspaceSettings);
+      const answer = await saveSettings(http, { retentionDays: parsed.value });
       setSaved(
         answer.retentionDays === null
           ? 'Saved: captures are kept until someone deletes them.'

@@ -1,10 +1,12 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { workspaceTags } from '#shared/api';
-import { Field } from '../account/Field';
-import { useLoad } from '../account/use-load';
-import { describeError } from '../http';
-import type { Session } from '../session-types';
+import { Field } from '../ui/Field';
+import { useLoad } from '../ui/use-load';
+import { describeError } from '../ui/http';
+import type { Session } from '../ui/session-types';
 import { addTag, moveTag, removeTag } from './tag-list';
+import { loadTags, saveTags } from './api';
+import { ActionResult, type ActionOutcome } from '../ui/ActionResult';
+import { LoadFailed } from '../ui/LoadFailed';
 
 /**
  * The workspace tag list (GET/PUT /api/v1/tags): the suggestions every reporter picks from in the
@@ -12,11 +14,11 @@ import { addTag, moveTag, removeTag } from './tag-list';
  */
 export function TagListEditor({ session }: { session: Session }) {
   const { http } = session;
-  const [loaded, { reload }] = useLoad((signal) => http.get('/tags', workspaceTags, { signal }), [http]);
+  const [loaded, { reload }] = useLoad((signal) => loadTags(http, signal), [http]);
   const [list, setList] = useState<string[] | null>(null);
   const [draft, setDraft] = useState('');
   const [draftError, setDraftError] = useState<string | null>(null);
-  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const [result, setResult] = useState<ActionOutcome | null>(null);
   const [busy, setBusy] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const focusAfterMove = useRef<string | null>(null);
@@ -36,12 +38,7 @@ export function TagListEditor({ session }: { session: Session }) {
   }
   if (loaded.status === 'error' || list === null) {
     return (
-      <div className="acct-error" role="alert">
-        <p>{loaded.status === 'error' ? loaded.message : 'The tag list did not load.'}</p>
-        <button type="button" className="acct-secondary" onClick={reload}>
-          Try again
-        </button>
-      </div>
+      <LoadFailed message={loaded.status === 'error' ? loaded.message : 'The tag list did not load.'} onRetry={reload} />
     );
   }
   const saved = loaded.data.tags;
@@ -72,7 +69,7 @@ export function TagListEditor({ session }: { session: Session }) {
     setBusy(true);
     setResult(null);
     try {
-      const answer = await http.send('PUT', '/tags', { tags: list }, workspaceTags);
+      const answer = await saveTags(http, list);
       setList(answer.tags);
       setResult({ ok: true, text: `Saved ${answer.tags.length} tag${answer.tags.length === 1 ? '' : 's'}.` });
       reload();
@@ -142,11 +139,7 @@ export function TagListEditor({ session }: { session: Session }) {
           </button>
         )}
       </div>
-      {result && (
-        <p className={result.ok ? 'acct-notice' : 'acct-error'} role={result.ok ? 'status' : 'alert'}>
-          {result.text}
-        </p>
-      )}
+      <ActionResult result={result} />
     </>
   );
 }

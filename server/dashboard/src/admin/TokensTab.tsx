@@ -1,20 +1,23 @@
 import { useState } from 'react';
-import { tokenList, type ApiToken } from '#shared/account';
-import { TokenTable } from '../account/TokenTable';
-import { useLoad } from '../account/use-load';
-import { describeError } from '../http';
-import type { Session } from '../session-types';
+import type { ApiToken } from '#shared/account';
+import { TokenTable } from '../ui/TokenTable';
+import { useLoad } from '../ui/use-load';
+import { describeError } from '../ui/http';
+import type { Session } from '../ui/session-types';
+import { listTokens, revokeToken } from '../ui/token-api';
+import { ActionResult, type ActionOutcome } from '../ui/ActionResult';
+import { LoadFailed } from '../ui/LoadFailed';
 
 /** Everyone's API tokens (extensions, scripts) with their last use; any can be revoked. */
 export function TokensTab({ session }: { session: Session }) {
   const { http } = session;
-  const [tokens, { reload }] = useLoad((signal) => http.get('/tokens?all=1', tokenList, { signal }), [http]);
-  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const [tokens, { reload }] = useLoad((signal) => listTokens(http, 'all', signal), [http]);
+  const [result, setResult] = useState<ActionOutcome | null>(null);
   const [showRevoked, setShowRevoked] = useState(false);
 
   async function revoke(token: ApiToken) {
     try {
-      await http.sendNoContent('DELETE', `/tokens/${encodeURIComponent(token.id)}`);
+      await revokeToken(http, token.id);
       setResult({ ok: true, text: `Revoked ${token.name}${token.user ? ` (${token.user.name})` : ''}.` });
       reload();
     } catch (error) {
@@ -34,20 +37,9 @@ export function TokensTab({ session }: { session: Session }) {
         <input type="checkbox" checked={showRevoked} onChange={(event) => setShowRevoked(event.currentTarget.checked)} /> Show
         revoked tokens
       </label>
-      {result && (
-        <p className={result.ok ? 'acct-notice' : 'acct-error'} role={result.ok ? 'status' : 'alert'}>
-          {result.text}
-        </p>
-      )}
+      <ActionResult result={result} />
       {tokens.status === 'loading' && <p className="acct-hint">Loading tokens…</p>}
-      {tokens.status === 'error' && (
-        <div className="acct-error" role="alert">
-          <p>{tokens.message}</p>
-          <button type="button" className="acct-secondary" onClick={reload}>
-            Try again
-          </button>
-        </div>
-      )}
+      {tokens.status === 'error' && <LoadFailed message={tokens.message} onRetry={reload} />}
       {tokens.status === 'ready' && <TokenTable caption="Everyone’s tokens" tokens={shown} showOwner onRevoke={revoke} />}
     </section>
   );

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Field } from '../account/Field';
+import { Field } from '../ui/Field';
 
 /**
  * The last step before something that cannot be undone: the person types `phrase` exactly, then

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { describeError } from '../api';
-import { Dialog } from '../shell/Dialog';
+import { describeError } from '../ui/http';
+import { Dialog } from '../ui/Dialog';
 
 interface DeleteCaptureProps {
   onDelete: () => Promise<void>;

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent, type Ref } from 'react';
 import { COMMENT_MAX_LENGTH, commentInput, type CaptureComment } from '#shared/review';
-import { describeError } from '../api';
-import { Timestamp } from '../Timestamp';
+import { describeError } from '../ui/http';
+import { Timestamp } from '../ui/Timestamp';
 
 interface DiscussionProps {
   /** null while loading. */

@@ -1,6 +1,6 @@
 import type { Capture } from '#shared/capture';
-import { CATEGORY_LABELS, formatBytes, KIND_LABELS, SEVERITY_LABELS } from '../format';
-import { Timestamp } from '../Timestamp';
+import { CATEGORY_LABELS, formatBytes, KIND_LABELS, SEVERITY_LABELS } from '../ui/format';
+import { Timestamp } from '../ui/Timestamp';
 
 /** What the reporter said and when, one fact per row. */
 export function FactsTable({ capture }: { capture: Capture }) {

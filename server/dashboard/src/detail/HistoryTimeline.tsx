@@ -1,7 +1,7 @@
 import type { HistoryEvent } from '#shared/review';
-import { captureHref } from '../route';
-import { usePeople } from '../shell/people';
-import { Timestamp } from '../Timestamp';
+import { captureHref } from '../ui/route';
+import { usePeople } from '../ui/people';
+import { Timestamp } from '../ui/Timestamp';
 import { describeEvent, otherCapture } from './history-text';
 
 /** Who changed what, when: every triage change, comment and merge, oldest first. */

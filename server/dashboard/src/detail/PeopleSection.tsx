@@ -1,6 +1,6 @@
 import type { CaptureDetail } from '#shared/review';
-import { captureHref } from '../route';
-import { Timestamp } from '../Timestamp';
+import { captureHref } from '../ui/route';
+import { Timestamp } from '../ui/Timestamp';
 
 /** Everyone who reported this problem and every customer it touched, its duplicates included. */
 export function PeopleSection({ capture }: { capture: CaptureDetail }) {

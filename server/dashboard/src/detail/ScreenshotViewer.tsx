@@ -1,17 +1,17 @@
 import { useEffect, useLayoutEffect, useRef, useState, type PointerEvent } from 'react';
 import type { Capture } from '#shared/capture';
-import type { ApiClient } from '../api';
-import { AnnotatedImage, type Size } from '../AnnotatedImage';
-import { annotationCount, SCREENSHOT_EXTENSIONS, ScreenshotPlaceholder, screenshotAlt } from '../CaptureScreenshot';
-import { ignoresShortcuts } from '../triage/keyboard';
-import { useScreenshot } from '../use-screenshot';
+import type { CaptureApi } from '../ui/capture-api';
+import { AnnotatedImage, type Size } from '../ui/AnnotatedImage';
+import { annotationCount, SCREENSHOT_EXTENSIONS, ScreenshotPlaceholder, screenshotAlt } from '../ui/CaptureScreenshot';
+import { ignoresShortcuts } from '../ui/triage/keyboard';
+import { useScreenshot } from '../ui/use-screenshot';
 import { nextZoom, type Zoom } from './zoom';
 
 /**
  * The capture's screenshot with its annotations redrawn as vectors (sharp at any zoom): fit to
  * the width or 100%, zoom with the buttons or +/-, pan by dragging or scrolling.
  */
-export function ScreenshotViewer({ api, capture }: { api: ApiClient; capture: Capture }) {
+export function ScreenshotViewer({ api, capture }: { api: CaptureApi; capture: Capture }) {
   const state = useScreenshot(api, capture.id, capture.screenshot !== null);
   const [zoom, setZoom] = useState<Zoom>('fit');
   const [natural, setNatural] = useState<Size | null>(null);

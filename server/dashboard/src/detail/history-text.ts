@@ -1,5 +1,5 @@
 import { priority as prioritySchema, triageStatus, type HistoryEvent } from '#shared/review';
-import { PRIORITY_LABELS, STATUS_LABELS } from '../format';
+import { PRIORITY_LABELS, STATUS_LABELS } from '../ui/format';
 
 /** One history entry as a phrase after the actor's name, e.g. "changed status from New to Resolved". */
 export function describeEvent(event: HistoryEvent, nameOf: (id: string) => string | null): string {

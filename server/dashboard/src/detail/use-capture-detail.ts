@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { CaptureComment, CaptureDetail, HistoryEvent } from '#shared/review';
-import { ApiError, describeError, isAbort, type ApiClient } from '../api';
-import type { CaptureHub } from '../shell/capture-hub';
+import { ApiError, describeError, isAbort } from '../ui/http';
+import type { DetailPageApi } from './api';
+import type { CaptureHub } from '../ui/capture-hub';
 
 export type DetailState =
   | { status: 'loading' }
@@ -21,7 +22,7 @@ const SETTLE_MS = 500;
  * One capture with its comments and history, kept current: changes made here or in the feed come
  * through the hub at once; a teammate's change (the live stream) reloads all three.
  */
-export function useCaptureDetail(api: ApiClient, hub: CaptureHub, id: string, meId: string) {
+export function useCaptureDetail(api: DetailPageApi, hub: CaptureHub, id: string, meId: string) {
   const [state, setState] = useState<DetailState>({ status: 'loading' });
   const [comments, setComments] = useState<Loaded<CaptureComment[]>>({ value: null, error: null });
   const [history, setHistory] = useState<Loaded<HistoryEvent[]>>({ value: null, error: null });

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { priorities, priority as prioritySchema, settableStatus, type ReviewedCapture } from '#shared/review';
-import type { TriageChange } from '../api';
-import { pageLabel, plural, PRIORITY_LABELS, STATUS_LABELS } from '../format';
+import type { TriageChange } from '../ui/triage/api';
+import { pageLabel, plural, PRIORITY_LABELS, STATUS_LABELS } from '../ui/format';
 
 interface BulkBarProps {
   count: number;

@@ -1,16 +1,18 @@
 import { memo, type MouseEvent } from 'react';
 import type { ReviewedCapture } from '#shared/review';
-import type { ApiClient, TriageChange } from '../api';
-import { CaptureScreenshot } from '../CaptureScreenshot';
-import { ClassificationBadges } from '../ClassificationBadges';
-import { pageLabel, plural } from '../format';
-import { KindBadge } from '../KindBadge';
-import { PageLink } from '../PageLink';
-import { captureHref, type FeedFilters } from '../route';
-import type { SessionUser } from '../session-types';
-import { TagList } from '../TagList';
-import { Timestamp } from '../Timestamp';
-import { TriageControls } from '../triage/TriageControls';
+import type { CaptureApi } from '../ui/capture-api';
+import type { TriageChange } from '../ui/triage/api';
+import { CaptureScreenshot } from '../ui/CaptureScreenshot';
+import { ClassificationBadges } from '../ui/ClassificationBadges';
+import { pageLabel, plural } from '../ui/format';
+import { KindBadge } from '../ui/KindBadge';
+import { PageLink } from '../ui/PageLink';
+import { rowId } from '../ui/feed-order';
+import { captureHref, type FeedFilters } from '../ui/route';
+import type { SessionUser } from '../ui/session-types';
+import { TagList } from '../ui/TagList';
+import { Timestamp } from '../ui/Timestamp';
+import { TriageControls } from '../ui/triage/TriageControls';
 
 export interface RowCallbacks {
   onFocusRow: (id: string) => void;
@@ -20,7 +22,7 @@ export interface RowCallbacks {
 }
 
 interface CaptureRowProps {
-  api: ApiClient;
+  api: CaptureApi;
   capture: ReviewedCapture;
   /** 1-based, for aria-rowindex. */
   position: number;
@@ -33,7 +35,6 @@ interface CaptureRowProps {
   callbacks: RowCallbacks;
 }
 
-export const rowId = (id: string) => `capture-row-${id}`;
 export const captureLinkId = (id: string) => `capture-${id}-link`;
 
 function Counts({ capture }: { capture: ReviewedCapture }) {

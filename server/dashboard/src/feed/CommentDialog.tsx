@@ -1,13 +1,14 @@
 import { useId, useState, type FormEvent } from 'react';
 import { COMMENT_MAX_LENGTH, commentInput, type ReviewedCapture } from '#shared/review';
-import { describeError, type ApiClient } from '../api';
-import { pageLabel } from '../format';
-import type { CaptureHub } from '../shell/capture-hub';
-import { Dialog } from '../shell/Dialog';
-import { useNotices } from '../shell/notices';
+import type { CaptureApi } from '../ui/capture-api';
+import { describeError } from '../ui/http';
+import { pageLabel } from '../ui/format';
+import type { CaptureHub } from '../ui/capture-hub';
+import { Dialog } from '../ui/Dialog';
+import { useNotices } from '../ui/notices';
 
 interface CommentDialogProps {
-  api: ApiClient;
+  api: CaptureApi;
   hub: CaptureHub;
   /** The capture to comment on; null when closed. */
   capture: ReviewedCapture | null;
@@ -23,7 +24,7 @@ export function CommentDialog({ api, hub, capture, onClose }: CommentDialogProps
   );
 }
 
-function CommentForm({ api, hub, capture, onDone }: { api: ApiClient; hub: CaptureHub; capture: ReviewedCapture; onDone: () => void }) {
+function CommentForm({ api, hub, capture, onDone }: { api: CaptureApi; hub: CaptureHub; capture: ReviewedCapture; onDone: () => void }) {
   const notices = useNotices();
   const id = useId();
   const errorId = useId();

@@ -1,36 +1,31 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type RefObject } from 'react';
 import type { ReviewedCapture } from '#shared/review';
-import type { ApiClient, TriageChange } from '../api';
-import { plural } from '../format';
-import { captureHref, isFiltered, type FeedFilters } from '../route';
-import type { CaptureHub } from '../shell/capture-hub';
-import { useNotices } from '../shell/notices';
-import { usePeople } from '../shell/people';
-import { useShortcuts } from '../shell/shortcuts';
+import type { TriageChange } from '../ui/triage/api';
+import type { FeedPageApi } from './api';
+import { plural } from '../ui/format';
+import { rowId, type FeedOrder } from '../ui/feed-order';
+import { captureHref, isFiltered, type FeedFilters } from '../ui/route';
+import type { CaptureHub } from '../ui/capture-hub';
+import { useNotices } from '../ui/notices';
+import { usePeople } from '../ui/people';
+import { useShortcuts } from '../ui/shortcuts';
 import './feed.css';
-import type { Session } from '../session-types';
-import type { Command } from '../triage/keyboard';
-import { AssigneePicker } from '../triage/AssigneePicker';
-import { EMPTY_SELECTION, mergePlan, prune, selectRange, targets, toggle, toggleAll, type Selection } from '../triage/selection';
-import { useTriage } from '../triage/use-triage';
-import { navigate } from '../use-route';
+import type { Session } from '../ui/session-types';
+import type { Command } from '../ui/triage/keyboard';
+import { AssigneePicker } from '../ui/triage/AssigneePicker';
+import { EMPTY_SELECTION, mergePlan, prune, selectRange, targets, toggle, toggleAll, type Selection } from './selection';
+import { useTriage } from '../ui/triage/use-triage';
+import { navigate } from '../ui/use-route';
 import { BulkBar } from './BulkBar';
-import { CaptureRow, rowId, type RowCallbacks } from './CaptureRow';
+import { CaptureRow, type RowCallbacks } from './CaptureRow';
 import { CommentDialog } from './CommentDialog';
 import { FeedList } from './FeedList';
 import { FilterBar } from './FilterBar';
 import { SavedViews } from './SavedViews';
 import { useFeed } from './use-feed';
 
-/** What the detail view needs of the feed for j/k: the order of the captures in it. */
-export interface FeedOrder {
-  ids: readonly string[];
-  hasMore: boolean;
-  loadMore(): void;
-}
-
 interface FeedPageProps {
-  api: ApiClient;
+  api: FeedPageApi;
   hub: CaptureHub;
   session: Session;
   filters: FeedFilters;

@@ -1,10 +1,10 @@
 import { memo, useId, useState, type Ref } from 'react';
 import { feedSort, priorities, triageStatuses } from '#shared/review';
-import { PRIORITY_LABELS, SORT_LABELS, STATUS_LABELS } from '../format';
-import { feedHref, withoutDefaults, type FeedFilters } from '../route';
-import { usePeople } from '../shell/people';
-import type { SessionUser } from '../session-types';
-import { navigate } from '../use-route';
+import { PRIORITY_LABELS, SORT_LABELS, STATUS_LABELS } from '../ui/format';
+import { feedHref, withoutDefaults, type FeedFilters } from '../ui/route';
+import { usePeople } from '../ui/people';
+import type { SessionUser } from '../ui/session-types';
+import { navigate } from '../ui/use-route';
 import { DATE_PRESET_LABELS, dateChoice, presetFrom, type DateChoice } from './date-range';
 import { DraftInput, ToggleGroup } from './filter-fields';
 import { activeFilters, toggleValue } from './filter-labels';

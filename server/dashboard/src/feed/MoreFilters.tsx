@@ -1,10 +1,10 @@
 import { useId } from 'react';
 import { type CaptureKind, captureKinds, categories, severities } from '#shared/capture';
 import { feedQuery } from '#shared/review';
-import { CATEGORY_LABELS, KIND_LABELS, SEVERITY_LABELS } from '../format';
-import type { FeedFilters } from '../route';
-import { usePeople } from '../shell/people';
-import type { SessionUser } from '../session-types';
+import { CATEGORY_LABELS, KIND_LABELS, SEVERITY_LABELS } from '../ui/format';
+import type { FeedFilters } from '../ui/route';
+import { usePeople } from '../ui/people';
+import type { SessionUser } from '../ui/session-types';
 import { DraftInput, ToggleGroup } from './filter-fields';
 import { toggleValue } from './filter-labels';
 

@@ -1,13 +1,14 @@
 import { memo, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { SavedView } from '#shared/review';
-import { describeError, isAbort, type ApiClient } from '../api';
-import { ApiError } from '../http';
-import { feedHref, filtersQuery, parseFilters, type FeedFilters } from '../route';
-import { useNotices } from '../shell/notices';
-import type { Session } from '../session-types';
+import { describeError, isAbort } from '../ui/http';
+import type { FeedApi } from './api';
+import { ApiError } from '../ui/http';
+import { feedHref, filtersQuery, parseFilters, type FeedFilters } from '../ui/route';
+import { useNotices } from '../ui/notices';
+import type { Session } from '../ui/session-types';
 
 interface SavedViewsProps {
-  api: ApiClient;
+  api: FeedApi;
   session: Session;
   filters: FeedFilters;
 }
@@ -121,7 +122,7 @@ function SaveViewForm({
   onSaved,
   onCancel,
 }: {
-  api: ApiClient;
+  api: FeedApi;
   query: string;
   /** Guests keep views to themselves (no views:share): no checkbox to offer what the server refuses. */
   canShare: boolean;

@@ -1,5 +1,5 @@
-import { CATEGORY_LABELS, KIND_LABELS, PRIORITY_LABELS, SEVERITY_LABELS, STATUS_LABELS } from '../format';
-import type { FeedFilters } from '../route';
+import { CATEGORY_LABELS, KIND_LABELS, PRIORITY_LABELS, SEVERITY_LABELS, STATUS_LABELS } from '../ui/format';
+import type { FeedFilters } from '../ui/route';
 
 /** What each active filter looks like as a removable chip: "Status: New, Triaged". */
 export interface ActiveFilter {

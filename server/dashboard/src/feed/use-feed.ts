@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ReviewedCapture } from '#shared/review';
-import { describeError, isAbort, type ApiClient } from '../api';
-import { filtersQuery, type FeedFilters } from '../route';
-import type { CaptureHub, CaptureSignal } from '../shell/capture-hub';
+import { describeError, isAbort } from '../ui/http';
+import type { FeedPageApi } from './api';
+import { filtersQuery, type FeedFilters } from '../ui/route';
+import type { CaptureHub, CaptureSignal } from '../ui/capture-hub';
 import { appendPage, compareFirstPage, removeItem, replaceItem } from './feed-list';
 
 export interface FeedState {
@@ -42,7 +43,7 @@ export interface Feed extends FeedState {
  * here or by teammates are updated in place; new captures are counted for the banner rather than
  * pushed into the list under the reader's cursor).
  */
-export function useFeed(api: ApiClient, hub: CaptureHub, filters: FeedFilters, meId: string): Feed {
+export function useFeed(api: FeedPageApi, hub: CaptureHub, filters: FeedFilters, meId: string): Feed {
   const [state, setState] = useState<FeedState>(INITIAL);
   const [reloads, setReloads] = useState(0);
   const query = filtersQuery(filters);

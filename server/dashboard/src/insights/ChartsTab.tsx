@@ -6,7 +6,7 @@ import { feedLink } from './links';
 import { LoadProblem } from './LoadProblem';
 import type { DateRange } from './range';
 import { TimelineChart } from './TimelineChart';
-import { shownData, useLoad } from './use-load';
+import { shownData, useLoadKeepingPrevious } from '../ui/use-load-keeping-previous';
 import './charts.css';
 
 const TOP_LIMIT = 10;
@@ -85,7 +85,7 @@ interface TimelinePanelProps {
 
 function TimelinePanel({ api, params, range, bucket, by, title }: TimelinePanelProps) {
   const key = JSON.stringify([params.toString(), range, bucket, by]);
-  const { state, retry } = useLoad(key, (signal) => api.timeline(params, range, { bucket, by }, signal));
+  const { state, retry } = useLoadKeepingPrevious(key, (signal) => api.timeline(params, range, { bucket, by }, signal));
   const data = shownData(state);
   return (
     <div className="chart-panel" aria-busy={state.status === 'loading'}>
@@ -119,7 +119,7 @@ interface TopPanelProps {
 
 function TopPanel({ api, params, range, dimension, title, hrefFor }: TopPanelProps) {
   const key = JSON.stringify([params.toString(), range, dimension]);
-  const { state, retry } = useLoad(key, (signal) => api.top(params, range, { dimension, limit: TOP_LIMIT }, signal));
+  const { state, retry } = useLoadKeepingPrevious(key, (signal) => api.top(params, range, { dimension, limit: TOP_LIMIT }, signal));
   const data = shownData(state);
   const titleId = useId();
   return (

@@ -5,7 +5,7 @@ import { type Hotspot, HOTSPOT_DEFAULT_GROUP_BY, TREND_WORDS } from '#shared/ins
 import { describeRange, type DateRange } from './range';
 import { Sparkline } from './Sparkline';
 import { LoadProblem } from './LoadProblem';
-import { shownData, useLoad } from './use-load';
+import { shownData, useLoadKeepingPrevious } from '../ui/use-load-keeping-previous';
 
 const GROUP_LABELS: Readonly<Record<HotspotGroup, string>> = { route: 'Page', element: 'Element', tag: 'Tag' };
 
@@ -43,7 +43,7 @@ interface HotspotsTabProps {
 export function HotspotsTab({ api, params, range, navigate }: HotspotsTabProps) {
   const groups = groupsFromParams(params);
   const key = JSON.stringify([params.toString(), range, groups]);
-  const { state, retry } = useLoad(key, (signal) => api.hotspots(params, range, { groupBy: groups }, signal));
+  const { state, retry } = useLoadKeepingPrevious(key, (signal) => api.hotspots(params, range, { groupBy: groups }, signal));
   const data = shownData(state);
   const captionId = useId();
 

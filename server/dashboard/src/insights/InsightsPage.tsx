@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'react';
-import type { Session } from '../session-types';
+import type { Session } from '../ui/session-types';
 import { ActiveFilters } from './ActiveFilters';
 import { createInsightsApi } from './api';
 import { filterQuery } from './filters';

@@ -5,7 +5,7 @@ import { LoadProblem } from './LoadProblem';
 import type { FlowFriction, FlowStepFriction } from '#shared/insights';
 import { flowSummary, plural, worstStepSentence } from './onboarding';
 import { describeRange, type DateRange } from './range';
-import { shownData, useLoad } from './use-load';
+import { shownData, useLoadKeepingPrevious } from '../ui/use-load-keeping-previous';
 import './charts.css';
 
 interface OnboardingTabProps {
@@ -17,7 +17,7 @@ interface OnboardingTabProps {
 /** Friction per onboarding step, one bar chart per flow, with the step that hurts most said in words. */
 export function OnboardingTab({ api, params, range }: OnboardingTabProps) {
   const key = JSON.stringify([params.toString(), range]);
-  const { state, retry } = useLoad(key, (signal) => api.onboarding(params, range, signal));
+  const { state, retry } = useLoadKeepingPrevious(key, (signal) => api.onboarding(params, range, signal));
   const data = shownData(state);
 
   return (

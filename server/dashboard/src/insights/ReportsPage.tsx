@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { DIGEST_DEFAULT_DAYS } from '#shared/insights';
-import type { Session } from '../session-types';
+import type { Session } from '../ui/session-types';
 import { ActiveFilters } from './ActiveFilters';
 import { createInsightsApi, digestHref, exportHref, type InsightsApi } from './api';
 import { describeKinds, describeTopHotspot, describeTotal, loadPreview } from './digest-preview';
@@ -10,7 +10,7 @@ import { LoadProblem } from './LoadProblem';
 import { plural } from './onboarding';
 import { checkRange, describeRange, presetRange, type DateRange } from './range';
 import { DateRangeFields } from './DateRangeFields';
-import { useLoad } from './use-load';
+import { useLoadKeepingPrevious } from '../ui/use-load-keeping-previous';
 import './insights.css';
 import './reports.css';
 
@@ -146,7 +146,7 @@ function DigestCard({ api, params, canPreview, today }: DigestCardProps) {
 function HeadlinePreview({ api, range, params }: { api: InsightsApi; range: DateRange; params: URLSearchParams }) {
   const filter = filterQuery(params, FEED_FILTER_KEYS.filter((key) => key !== 'from' && key !== 'to'));
   const key = JSON.stringify([range, filter.toString()]);
-  const { state, retry } = useLoad(key, (signal) => loadPreview(api, range, filter, signal));
+  const { state, retry } = useLoadKeepingPrevious(key, (signal) => loadPreview(api, range, filter, signal));
   const titleId = useId();
   return (
     <section aria-labelledby={titleId} aria-busy={state.status === 'loading'}>

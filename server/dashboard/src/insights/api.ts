@@ -13,7 +13,7 @@ import {
   type TopDimension,
   type TopResponse,
 } from '#shared/insights';
-import type { Http } from '../http';
+import type { Http } from '../ui/http';
 import { FEED_FILTER_KEYS, filterQuery } from './filters';
 import type { DateRange } from './range';
 

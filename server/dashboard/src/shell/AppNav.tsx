@@ -1,7 +1,7 @@
 import { canSeeAdmin } from '../admin/admin-tabs';
-import type { Route } from '../route';
-import type { Session } from '../session-types';
-import { useShortcutHelp } from './shortcuts';
+import type { Route } from '../ui/route';
+import type { Session } from '../ui/session-types';
+import { useShortcutHelp } from '../ui/shortcuts';
 
 interface AppNavProps {
   session: Session;

@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
-import type { ApiClient } from '../api';
-import type { Session } from '../session-types';
-import { NoticesProvider } from './notices';
-import { PeopleProvider } from './people';
-import { ShortcutsProvider } from './shortcuts';
+import type { ApiClient } from './api-client';
+import type { Session } from '../ui/session-types';
+import { NoticesProvider } from '../ui/notices';
+import { PeopleProvider } from '../ui/people';
+import { ShortcutsProvider } from '../ui/shortcuts';
 import './shell.css';
 
 /** What every signed-in page relies on: toasts and announcements, the people list, the keyboard. */

@@ -1,14 +1,14 @@
 import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { createApiClient } from '../api';
+import { createApiClient } from './api-client';
 import { CaptureDetail } from '../detail/CaptureDetail';
-import { FeedPage, type FeedOrder } from '../feed/FeedPage';
-import { rowId } from '../feed/CaptureRow';
-import { feedHref, filtersQuery, formatRoute, type FeedFilters, type Route } from '../route';
-import type { Session } from '../session-types';
-import { navigate, useRoute } from '../use-route';
+import { FeedPage } from '../feed/FeedPage';
+import { rowId, type FeedOrder } from '../ui/feed-order';
+import { feedHref, filtersQuery, formatRoute, type FeedFilters, type Route } from '../ui/route';
+import type { Session } from '../ui/session-types';
+import { navigate, useRoute } from '../ui/use-route';
 import { AppNav } from './AppNav';
-import { CaptureHub } from './capture-hub';
+import { CaptureHub } from '../ui/capture-hub';
 import { connectLiveEvents } from './live-events';
 import { Providers } from './Providers';
 

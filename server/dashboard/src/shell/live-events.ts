@@ -1,6 +1,6 @@
 import { API_PREFIX } from '#shared/api';
 import { liveEvent } from '#shared/live';
-import type { CaptureHub } from './capture-hub';
+import type { CaptureHub } from '../ui/capture-hub';
 
 /** The parts of EventSource we use, so tests can hand in a fake. */
 export interface EventSourceLike {
