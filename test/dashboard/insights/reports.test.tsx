@@ -68,7 +68,7 @@ describe('Reports', () => {
       item.querySelector('dd')?.textContent,
     ]);
     expect(numbers).toEqual([
-      ['New captures', '12 captures (6 screenshot, 6 friction)'],
+      ['New captures', '12 captures (6 screenshots, 6 text-only)'],
       ['Top hot spot', `${HOTSPOTS.hotspots[0]?.route}: 12 captures from 5 customers, ↑ rising`],
       ['Worst onboarding step', "Onboarding: Step 'Connect bank' hurts most: 41 captures from 17 customers"],
       ['Top customer', 'Globex: 9 captures'],

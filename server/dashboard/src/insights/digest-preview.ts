@@ -59,9 +59,22 @@ export async function loadPreview(api: InsightsApi, range: DateRange, params: UR
   return summarisePreview(timeline, hotspots, onboarding, customers);
 }
 
+// The kind `friction` is the text-only capture; "friction" the reader knows is the category.
+const KIND_WORDS: Readonly<Record<string, readonly [one: string, many: string]>> = {
+  screenshot: ['screenshot', 'screenshots'],
+  clip: ['clip', 'clips'],
+  friction: ['text-only', 'text-only'],
+};
+
+function kindWord(kind: string, count: number): string {
+  const words = KIND_WORDS[kind];
+  if (words === undefined) return kind;
+  return count === 1 ? words[0] : words[1];
+}
+
 export function describeKinds(preview: DigestPreview): string {
   if (preview.byKind.length === 0) return 'none';
-  return preview.byKind.map((series) => `${series.count} ${series.key}`).join(', ');
+  return preview.byKind.map((series) => `${series.count} ${kindWord(series.key, series.count)}`).join(', ');
 }
 
 export function describeTotal(preview: DigestPreview): string {
@@ -81,5 +94,6 @@ async function onboardingFriction(api: InsightsApi, filter: URLSearchParams, ran
 export function describeTopHotspot(preview: DigestPreview): string {
   const spot = preview.topHotspot;
   if (spot === null) return 'None';
-  return `${spot.route}: ${plural(spot.count, 'capture', 'captures')} from ${plural(spot.customers, 'customer', 'customers')}, ${TREND_WORDS[spot.direction]}`;
+  const customers = spot.customers > 0 ? ` from ${plural(spot.customers, 'customer', 'customers')}` : '';
+  return `${spot.route}: ${plural(spot.count, 'capture', 'captures')}${customers}, ${TREND_WORDS[spot.direction]}`;
 }
