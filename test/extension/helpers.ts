@@ -2,12 +2,12 @@ import { uuidv7 } from 'uuidv7';
 import type { ParsedCaptureInput } from '#shared/capture';
 import { captureInput } from '#shared/capture';
 import type { Environment } from '#shared/environment';
-import type { FetchLike } from '@/lib/api-client';
-import { openSnagDb, type Draft, type SnagDb, type StoredImage } from '@/lib/db';
+import type { FetchLike } from '@/lib/api/client';
+import { openSnagDb, type Draft, type SnagDb, type StoredImage } from '@/lib/outbox/database';
 import type { RuntimeMessageEvent, MessageSender } from '@/lib/messages';
-import type { Settings, SettingsStore } from '@/lib/settings';
+import type { Settings, SettingsStore } from '@/lib/settings/connection';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { webLock, type SyncLock } from '@/lib/sync-lock';
+import { webLock, type SyncLock } from '@/lib/outbox/sync-lock';
 
 /** A fresh database per test: fake-indexeddb keeps every database for the whole file. */
 export function freshDb(): Promise<SnagDb> {

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import { StatusMessage } from '@/components/StatusMessage';
-import { withSnagDb, type Draft } from '@/lib/db';
-import { getDraft } from '@/lib/drafts';
-import { flowMemoryStore, recallFlow, type CarriedFlow } from '@/lib/flow-memory';
-import { privacyStore, readPrivacySettings, type PrivacySettings } from '@/lib/privacy-settings';
+import { withSnagDb, type Draft } from '@/lib/outbox/database';
+import { getDraft } from '@/lib/capture/drafts';
+import { flowMemoryStore, recallFlow, type CarriedFlow } from '@/lib/capture/flow-memory';
+import { privacyStore, readPrivacySettings, type PrivacySettings } from '@/lib/settings/privacy';
 import { errorMessage, type Result } from '@/lib/result';
-import { readWorkspaceLists, workspaceListsStore, type WorkspaceLists } from '@/lib/workspace-lists';
+import { readWorkspaceLists, workspaceListsStore, type WorkspaceLists } from '@/lib/api/workspace-lists';
 import { DraftEditor } from './DraftEditor';
 
 type Loading =

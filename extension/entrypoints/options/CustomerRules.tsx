@@ -5,8 +5,8 @@ import {
   readCustomerRules,
   validateCustomerRules,
   type CustomerRule,
-} from '@/lib/customer-rules';
-import { selectorChecker } from '@/lib/privacy-settings';
+} from '@/lib/settings/customer-rules';
+import { selectorChecker } from '@/lib/settings/privacy';
 import { errorMessage } from '@/lib/result';
 
 /** A rule as edited: both sources kept, so switching between them loses nothing typed. */

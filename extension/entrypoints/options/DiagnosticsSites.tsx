@@ -1,13 +1,13 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { browser } from 'wxt/browser';
-import { BUFFER_MAX, DIAGNOSTICS_WINDOW_MS } from '@/lib/diagnostics-collector';
+import { BUFFER_MAX, DIAGNOSTICS_WINDOW_MS } from '@/lib/page/diagnostics-collector';
 import {
   diagnosticsSitesStore,
   disableDiagnostics,
   enableDiagnostics,
   readDiagnosticsSites,
   syncDiagnosticsScripts,
-} from '@/lib/diagnostics-sites';
+} from '@/lib/settings/diagnostics-sites';
 import { errorMessage, fail } from '@/lib/result';
 
 /**

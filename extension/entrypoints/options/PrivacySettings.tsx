@@ -6,7 +6,7 @@ import {
   readPrivacySettings,
   savePrivacySettings,
   selectorChecker,
-} from '@/lib/privacy-settings';
+} from '@/lib/settings/privacy';
 import { errorMessage } from '@/lib/result';
 import './privacy-settings.css';
 
