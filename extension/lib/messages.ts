@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { browser } from 'wxt/browser';
 import { captureKind } from '#shared/capture';
-import { problemKinds } from './outbox/database';
+import { problemKinds } from './outbox/model';
 import { pairingStatusSchema } from './pairing/pairing';
 import { errorMessage, fail, resultSchema, type Result } from './result';
 

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } fr
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createBackgroundServices } from '@/lib/background-services';
-import { DB_NAME, withSnagDb, type OutboxEntry } from '@/lib/outbox/database';
+import { DB_NAME, withSnagDb } from '@/lib/outbox/database';
+import { type OutboxEntry } from '@/lib/outbox/model';
 import { putDraft } from '@/lib/capture/drafts';
 import { listOutbox, saveDraftToOutbox, updateEntry } from '@/lib/outbox/queue';
 import { SYNC_ALARM } from '@/lib/outbox/sync-schedule';

@@ -2,7 +2,7 @@ import type { ScreenshotContentType } from '#shared/capture';
 import type { Box } from '@/lib/annotations/geometry';
 import { cropPixels } from '@/lib/annotations/browser-canvas';
 import type { DrawingContext } from '@/lib/annotations/render';
-import type { StoredImage } from '@/lib/outbox/database';
+import type { StoredImage } from '@/lib/capture/draft';
 import type { CanvasFactory, Raster } from '@/lib/image/flatten';
 import type { Pixels } from '@/lib/image/redact';
 

@@ -7,7 +7,7 @@ import { countShapes, findShape, removeShape, replaceShape, type EditorDoc } fro
 import type { PixelSize } from '@/lib/annotations/render';
 import type { EditorCommand } from '@/lib/annotations/shortcuts';
 import { DEFAULT_TOOL, tools, type DrawStyle, type ToolId } from '@/lib/annotations/tools';
-import type { StoredImage } from '@/lib/outbox/database';
+import type { StoredImage } from '@/lib/capture/draft';
 import { DrawingSurface } from './DrawingSurface';
 import { RedactionList } from './RedactionList';
 import { ShortcutLegend } from './ShortcutLegend';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Box } from '@/lib/annotations/geometry';
 import { browserCanvases } from '@/lib/annotations/browser-canvas';
 import type { Annotation } from '#shared/annotation';
-import type { StoredImage } from '@/lib/outbox/database';
+import type { StoredImage } from '@/lib/capture/draft';
 import { flattenImage } from '@/lib/image/flatten';
 import { errorMessage } from '@/lib/result';
 

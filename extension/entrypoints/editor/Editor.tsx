@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { StatusMessage } from '@/components/StatusMessage';
-import { withSnagDb, type Draft } from '@/lib/outbox/database';
+import { withSnagDb } from '@/lib/outbox/database';
+import { type Draft } from '@/lib/capture/draft';
 import { getDraft } from '@/lib/capture/drafts';
 import { flowMemoryStore, recallFlow, type CarriedFlow } from '@/lib/capture/flow-memory';
 import { privacyStore, readPrivacySettings, type PrivacySettings } from '@/lib/settings/privacy';

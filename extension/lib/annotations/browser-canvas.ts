@@ -1,5 +1,5 @@
 import type { Box } from './geometry';
-import type { StoredImage } from '../outbox/database';
+import type { StoredImage } from '../capture/draft';
 import type { CanvasFactory, Raster } from '../image/flatten';
 import type { Pixels } from '../image/redact';
 

@@ -1,5 +1,5 @@
 import { round4 } from './geometry';
-import type { RedactionSuggestion } from '../outbox/database';
+import type { RedactionSuggestion } from '../capture/draft';
 import type { SensitiveArea } from '../page/page-info';
 
 /** Fields' focus rings and borders reach a little past their box. */

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { API_PREFIX, apiError, health, me, type Health, type Me } from '#shared/api';
 import type { ParsedCaptureInput, ScreenshotContentType } from '#shared/capture';
-import type { OutboxProblem } from '../outbox/database';
+import type { OutboxProblem } from '../outbox/model';
 import { requestTimeoutMs } from './retry-policy';
 
 /** `fetch`, or anything that answers like it (a Hono app's `request` in tests). */

@@ -1,5 +1,6 @@
 import { commonDetails, findTargetTab, openDraftInEditor, readCaptureContext, type CaptureDeps } from './context';
-import type { DetailedDraft, DraftDetails } from './details';
+import type { DetailedDraft } from './details';
+import type { DraftDetails } from './draft';
 import { fail, ok, type Result } from '../result';
 import type { TargetTab } from './tab-access';
 

@@ -1,9 +1,6 @@
-import { z } from 'zod';
 import { issuePath } from '#shared/api';
 import {
   captureInput,
-  diagnostics as diagnosticsSchema,
-  elementLocator,
   type Category,
   type Diagnostics,
   type ElementLocator,
@@ -11,33 +8,11 @@ import {
   type Severity,
 } from '#shared/capture';
 import { addCounts, noneFound, SCRUB_MARKERS, scrubText, scrubUrl, type ScrubCounts, type ScrubOptions } from '#shared/pii';
-import type { Draft } from '../outbox/database';
+import { draftDetailsSchema, type Draft, type DraftDetails } from './draft';
 import { QUOTE_CONTEXT_CHARS } from '../page/page-info';
 import { fail, ok, type Result } from '../result';
 import { textFragmentUrl } from './text-fragment';
 
-/**
- * What a capture flow learned besides the draft's basics: the pinned element, the full page's
- * size, a clip's context, the page's diagnostics, a customer read by a site rule. Stored on the
- * draft as `details` and checked when read back, like anything read from storage.
- */
-export const draftDetailsSchema = z.strictObject({
-  /** A full-page screenshot: the page's height and how much of it the image shows (CSS pixels). */
-  fullPage: z
-    .strictObject({ pageHeight: z.number().nonnegative(), capturedHeight: z.number().nonnegative(), cut: z.boolean() })
-    .optional(),
-  element: elementLocator.optional(),
-  /** Around a clip, as on the page (scrubbed when saved). */
-  quoteContext: z.strictObject({ prefix: z.string().max(200), suffix: z.string().max(200) }).optional(),
-  /** The quote appears once on the page. */
-  quoteUnique: z.boolean().optional(),
-  diagnostics: diagnosticsSchema.optional(),
-  /** Read from the page by a customer rule from Options; the reporter may change it. */
-  customer: z.string().max(200).optional(),
-  /** The pattern of that rule, to tell the reporter where the customer came from. */
-  customerRule: z.string().max(500).optional(),
-});
-export type DraftDetails = z.infer<typeof draftDetailsSchema>;
 
 /** A draft as the capture flows write it, before `Draft` itself has the field. */
 export type DetailedDraft = Draft & { details?: DraftDetails };

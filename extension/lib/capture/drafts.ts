@@ -1,4 +1,5 @@
-import type { Draft, SnagDb } from '../outbox/database';
+import type { Draft } from './draft';
+import type { SnagDb } from '../outbox/database';
 
 export async function putDraft(db: SnagDb, draft: Draft): Promise<void> {
   await db.put('drafts', draft);

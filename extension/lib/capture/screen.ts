@@ -1,5 +1,5 @@
 import { screenshotContentType } from '#shared/capture';
-import type { StoredImage } from '../outbox/database';
+import type { StoredImage } from './draft';
 import { CANNOT_ACCESS, commonDetails, findTargetTab, openDraftInEditor, readCaptureContext, type CaptureDeps } from './context';
 import type { DetailedDraft } from './details';
 import { fail, ok, type Result } from '../result';

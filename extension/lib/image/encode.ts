@@ -1,5 +1,5 @@
 import { SCREENSHOT_MAX_BYTES, screenshotContentType, type ScreenshotContentType } from '#shared/capture';
-import type { StoredImage } from '../outbox/database';
+import type { StoredImage } from '../capture/draft';
 import { fail, ok, type Result } from '../result';
 
 /** A canvas ready to be encoded: `canvas.toBlob`, behind an interface. */

@@ -1,7 +1,7 @@
 import type { Annotation, RedactAnnotation } from '#shared/annotation';
 import type { Box } from '../annotations/geometry';
 import { drawAnnotations, type DrawingContext } from '../annotations/render';
-import type { StoredImage } from '../outbox/database';
+import type { StoredImage } from '../capture/draft';
 import { encodeScreenshot, type ImageEncoder } from './encode';
 import { burnRedactions, type PixelSurface } from './redact';
 import { fail, ok, type Result } from '../result';

@@ -1,5 +1,7 @@
 import { SCREENSHOT_MAX_BYTES, type ParsedCaptureInput } from '#shared/capture';
-import type { OutboxEntry, OutboxProblem, SnagDb, StoredImage } from './database';
+import type { OutboxEntry, OutboxProblem } from './model';
+import type { SnagDb } from './database';
+import type { StoredImage } from '../capture/draft';
 import { fail, ok, type Result } from '../result';
 import { leaseMs } from '../api/retry-policy';
 import { sha256Hex } from './sha256';

@@ -1,5 +1,5 @@
 import type { CaptureKind } from '#shared/capture';
-import type { OutboxEntry, ProblemKind } from './database';
+import type { OutboxEntry, ProblemKind } from './model';
 
 /** A capture the user has to do something about, and why. */
 export interface AttentionItem {

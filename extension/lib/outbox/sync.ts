@@ -1,5 +1,6 @@
 import { createApiClient, type ApiClient, type ApiProblem, type FetchLike } from '../api/client';
-import type { OutboxEntry, SnagDb } from './database';
+import type { OutboxEntry } from './model';
+import type { SnagDb } from './database';
 import {
   claimNextDue,
   deferWaiting,

@@ -2,15 +2,8 @@ import { uuidv7 } from 'uuidv7';
 import { describe, expect, it } from 'vitest';
 import type { ElementLocator } from '#shared/capture';
 import { ALL_SCRUBBERS } from '#shared/pii';
-import {
-  draftDetails,
-  draftTitle,
-  emptyDetailFields,
-  scrubDetails,
-  withDetails,
-  type DetailedDraft,
-  type DraftDetails,
-} from '@/lib/capture/details';
+import { draftDetails, draftTitle, emptyDetailFields, scrubDetails, withDetails, type DetailedDraft } from '@/lib/capture/details';
+import { type DraftDetails } from '@/lib/capture/draft';
 import { putDraft } from '@/lib/capture/drafts';
 import { getScreenshot, listOutbox } from '@/lib/outbox/queue';
 import { buildCaptureInput } from '@/lib/capture/save';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { OutboxEntry } from '@/lib/outbox/database';
+import type { OutboxEntry } from '@/lib/outbox/model';
 import { summarizeOutbox } from '@/lib/outbox/summary';
 import { sampleInput } from '../helpers';
 

@@ -14,7 +14,7 @@ import type { DetailedDraft } from '../details';
 import { decodeImageDataUrl } from '../screen';
 import { readCaptureSettings, type CaptureSettings } from '../../settings/capture-settings';
 import { captureThrottle, systemClock, type Clock } from '../throttle';
-import type { StoredImage } from '../../outbox/database';
+import type { StoredImage } from '../draft';
 import { assertStillOnPage, browserFullPageTabs, CaptureStopped, STOPPED, type FullPageTabs } from './guard';
 import { checkSection, restoreFullPage, scrollForFrame, type ScrollResult, type SectionCheck } from './scroll';
 import { pageInfoSchema, type SensitiveArea } from '../../page/page-info';

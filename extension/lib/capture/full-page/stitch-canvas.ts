@@ -1,4 +1,4 @@
-import type { StoredImage } from '../../outbox/database';
+import type { StoredImage } from '../draft';
 
 export interface PixelBox {
   x: number;

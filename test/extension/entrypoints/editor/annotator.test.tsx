@@ -1,7 +1,7 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { RedactionSuggestion } from '@/lib/outbox/database';
+import type { RedactionSuggestion } from '@/lib/capture/draft';
 import { annotationsOf, startingDoc, type EditorDoc } from '@/lib/annotations/document';
 import { Annotator } from '@/entrypoints/editor/Annotator';
 import { useHistory } from '@/entrypoints/editor/use-history';
