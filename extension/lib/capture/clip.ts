@@ -1,11 +1,9 @@
+import { QUOTE_MAX_LENGTH } from '#shared/capture';
 import { commonDetails, findTargetTab, openDraftInEditor, readCaptureContext, type CaptureDeps } from './context';
 import type { DetailedDraft } from './details';
 import type { DraftDetails } from './draft';
 import { fail, ok, type Result } from '../result';
 import type { TargetTab } from './tab-access';
-
-/** The longest quote the server takes (shared `captureInput.quote`). */
-export const QUOTE_MAX_LENGTH = 20_000;
 
 /**
  * Clip the selected text of a tab into a draft and open the editor on it. Used by the context menu
