@@ -237,7 +237,8 @@ export function createBackgroundServices(api: WxtBrowser, platform: Partial<Back
         // An update may change how the collector is registered (and the content script marking pages beside it).
         settle('registering the diagnostics collector', async () => {
           const sites = await readDiagnosticsSites(diagnosticsSitesStore);
-          if (sites.length > 0) await syncDiagnosticsScripts(api, sites);
+          // Unreadable sites are left as registered; Options shows why.
+          if (sites.ok && sites.value.length > 0) await syncDiagnosticsScripts(api, sites.value);
         })(),
         // Firefox's background is a page and may ask; Chrome's service worker cannot (the popup does).
         settle('asking for persistent storage', () => ensurePersistentStorage(navigator.storage))(),

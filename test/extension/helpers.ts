@@ -1,12 +1,12 @@
 import { uuidv7 } from 'uuidv7';
-import type { ParsedCaptureInput } from '#shared/capture';
-import { captureInput } from '#shared/capture';
+import { captureInput, type ParsedCaptureInput } from '#shared/capture';
 import type { Environment } from '#shared/environment';
 import type { FetchLike } from '@/lib/api/client';
 import { openSnagDb, type SnagDb } from '@/lib/outbox/database';
 import { type Draft, type StoredImage } from '@/lib/capture/draft';
 import type { RuntimeMessageEvent, MessageSender } from '@/lib/messages';
-import type { Settings, SettingsStore } from '@/lib/settings/connection';
+import type { Settings } from '@/lib/settings/items';
+import type { SettingsStore } from '@/lib/settings/connection';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { webLock, type SyncLock } from '@/lib/outbox/sync-lock';
 

@@ -4,9 +4,10 @@ import { withSnagDb } from '@/lib/outbox/database';
 import { type Draft } from '@/lib/capture/draft';
 import { getDraft } from '@/lib/capture/drafts';
 import { flowMemoryStore, recallFlow, type CarriedFlow } from '@/lib/capture/flow-memory';
-import { privacyStore, readPrivacySettings, type PrivacySettings } from '@/lib/settings/privacy';
+import { privacyStore, readPrivacySettings } from '@/lib/settings/privacy';
+import type { PrivacySettings, WorkspaceLists } from '@/lib/settings/items';
 import { errorMessage, type Result } from '@/lib/result';
-import { readWorkspaceLists, workspaceListsStore, type WorkspaceLists } from '@/lib/api/workspace-lists';
+import { readWorkspaceLists, workspaceListsStore } from '@/lib/api/workspace-lists';
 import { DraftEditor } from './DraftEditor';
 
 type Loading =

@@ -5,7 +5,8 @@ import { sendToBackground } from '@/lib/messages';
 import type { PairingStatus } from '@/lib/pairing/pairing';
 import { errorMessage, fail } from '@/lib/result';
 import { requestServerAccess } from '@/lib/api/server-permission';
-import { normalizeServerUrl, readSettings, saveSettings, settingsStore, type Settings } from '@/lib/settings/connection';
+import { normalizeServerUrl, readSettings, saveSettings, settingsStore } from '@/lib/settings/connection';
+import { type Settings } from '@/lib/settings/items';
 import { usePairing } from './use-pairing';
 import './connect.css';
 

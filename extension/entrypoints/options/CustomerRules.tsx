@@ -1,11 +1,6 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import {
-  CUSTOMER_RULES_MAX,
-  customerRulesStore,
-  readCustomerRules,
-  validateCustomerRules,
-  type CustomerRule,
-} from '@/lib/settings/customer-rules';
+import { CUSTOMER_RULES_MAX, type CustomerRule } from '@/lib/settings/items';
+import { customerRulesStore, readCustomerRules, validateCustomerRules } from '@/lib/settings/customer-rules';
 import { selectorChecker } from '@/lib/settings/privacy';
 import { errorMessage } from '@/lib/result';
 

@@ -24,9 +24,11 @@ export function DiagnosticsSites() {
   useEffect(() => {
     readDiagnosticsSites(diagnosticsSitesStore)
       .then(async (stored) => {
-        setSites(stored);
+        // Shown, and left alone: turning a site on or off would refuse too, so no site is lost.
+        if (!stored.ok) return setMessage(stored.reason);
+        setSites(stored.value);
         // Access may have been taken back in the browser's own settings since: register for what is left.
-        await syncDiagnosticsScripts(browser, stored);
+        await syncDiagnosticsScripts(browser, stored.value);
       })
       .catch((error: unknown) => setMessage(`Could not read the diagnostics sites: ${errorMessage(error)}`));
   }, []);

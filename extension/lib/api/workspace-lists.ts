@@ -1,42 +1,25 @@
-import { z } from 'zod';
-import { storage } from 'wxt/utils/storage';
-import { API_PREFIX, customerSuggestions, DEFAULT_WORKSPACE_TAGS, workspaceTags } from '#shared/api';
+import type { z } from 'zod';
+import { API_PREFIX, customerSuggestions, workspaceTags } from '#shared/api';
 import { describeFailure, type FetchLike } from './client';
 import { errorMessage, fail, ok, type Result } from '../result';
 import { requestTimeoutMs } from './retry-policy';
-import type { Settings } from '../settings/connection';
+import { CACHED_CUSTOMERS_MAX, settingsItems, type Settings, type WorkspaceLists } from '../settings/items';
+import { readSetting, storedValueOf, type StoredValue } from '../settings/storage';
 
 /** Asked again at most this often (the background calls `refreshWorkspaceLists` after every sync). */
 export const LISTS_MAX_AGE_MS = 10 * 60_000;
-export const CACHED_CUSTOMERS_MAX = 200;
 
-/**
- * The workspace's tag list and its recent customers, kept in `storage.local` so the editor can
- * suggest them offline. Only the background refreshes them from the server.
- */
-export const workspaceListsSchema = z.strictObject({
-  tags: z.array(z.string()).max(200),
-  customers: z.array(z.string()).max(CACHED_CUSTOMERS_MAX),
-  /** The server they came from: a different server's lists are not this one's. */
-  serverUrl: z.string(),
-  /** Epoch ms of the last successful refresh; 0 if never. */
-  fetchedAt: z.number(),
-});
-export type WorkspaceLists = z.infer<typeof workspaceListsSchema>;
 
-export interface WorkspaceListsStore {
-  getValue(): Promise<unknown>;
-  setValue(value: WorkspaceLists): Promise<void>;
-}
+export type WorkspaceListsStore = StoredValue<WorkspaceLists>;
 
-export const workspaceListsStore: WorkspaceListsStore = storage.defineItem<unknown>('local:workspaceLists');
+export const workspaceListsStore: WorkspaceListsStore = storedValueOf(settingsItems.workspaceLists);
 
-const empty: WorkspaceLists = { tags: [...DEFAULT_WORKSPACE_TAGS], customers: [], serverUrl: '', fetchedAt: 0 };
 
 /** What the editor suggests: the cached lists, or the default tags before the server was ever asked. */
 export async function readWorkspaceLists(store: WorkspaceListsStore): Promise<WorkspaceLists> {
-  const parsed = workspaceListsSchema.safeParse(await store.getValue());
-  return parsed.success ? parsed.data : empty;
+  const lists = await readSetting(settingsItems.workspaceLists, store);
+  // A cache that does not validate is dropped: the next refresh asks the server again.
+  return lists.ok ? lists.value : settingsItems.workspaceLists.fallback;
 }
 
 export interface RefreshDeps {

@@ -1,6 +1,6 @@
-import { z } from 'zod';
-import { storage } from 'wxt/utils/storage';
-import { flow as flowSchema, type Flow } from '#shared/capture';
+import type { Flow } from '#shared/capture';
+import { settingsItems, type FlowMemory } from '../settings/items';
+import { readSetting, storedValueOf, type StoredValue } from '../settings/storage';
 
 /**
  * The flow and step of the last capture, offered on the next one only while the user plausibly
@@ -11,23 +11,10 @@ import { flow as flowSchema, type Flow } from '#shared/capture';
 export const FLOW_MEMORY_MS = 30 * 60_000;
 const SITES_MAX = 50;
 
-const memorySchema = z.record(
-  z.string(),
-  z.strictObject({
-    flow: flowSchema,
-    at: z.number(),
-    /** The path of the page it was used on; missing in what older versions stored (never carried over). */
-    path: z.string().max(2048).optional(),
-  }),
-);
-type FlowMemory = z.infer<typeof memorySchema>;
 
-export interface FlowMemoryStore {
-  getValue(): Promise<unknown>;
-  setValue(value: FlowMemory): Promise<void>;
-}
+export type FlowMemoryStore = StoredValue<FlowMemory>;
 
-export const flowMemoryStore: FlowMemoryStore = storage.defineItem<unknown>('local:flows');
+export const flowMemoryStore: FlowMemoryStore = storedValueOf(settingsItems.flowMemory);
 
 /** A flow carried over from the last capture, with where and when it was used, for the editor to say so. */
 export interface CarriedFlow {
@@ -59,9 +46,10 @@ export function samePathPrefix(remembered: string, path: string): boolean {
   return sectionOf(remembered) === sectionOf(path);
 }
 
+/** A memory that does not validate is forgotten: it only saves typing, and the next save rebuilds it. */
 async function read(store: FlowMemoryStore): Promise<FlowMemory> {
-  const parsed = memorySchema.safeParse(await store.getValue());
-  return parsed.success ? parsed.data : {};
+  const memory = await readSetting(settingsItems.flowMemory, store);
+  return memory.ok ? memory.value : settingsItems.flowMemory.fallback;
 }
 
 /** The flow and step last used in this part of the page's site, if that was recent. */

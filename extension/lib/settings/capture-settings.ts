@@ -1,6 +1,8 @@
-import { customerRulesStore, readCustomerRules, type CustomerRule, type CustomerRulesStore } from './customer-rules';
+import { ok } from '../result';
+import { customerRulesStore, readCustomerRules, type CustomerRulesStore } from './customer-rules';
+import { ALL_SHOWN, type CustomerRule, type ShownDataOptions } from './items';
 import { diagnosticsSitesStore, readDiagnosticsSites, type DiagnosticsSitesStore } from './diagnostics-sites';
-import { ALL_SHOWN, privacyStore, readPrivacySettings, type PrivacyStore, type ShownDataOptions } from './privacy';
+import { privacyStore, readPrivacySettings, type PrivacyStore } from './privacy';
 
 /** What Options say about capturing a page: elements to redact, and where customers' names are. */
 export interface CaptureSettings {
@@ -26,13 +28,13 @@ export async function readCaptureSettings(
   const [privacy, rules, sites] = await Promise.all([
     readPrivacySettings(stores.privacy),
     readCustomerRules(stores.customerRules),
-    stores.diagnosticsSites ? readDiagnosticsSites(stores.diagnosticsSites) : [],
+    stores.diagnosticsSites ? readDiagnosticsSites(stores.diagnosticsSites) : ok([]),
   ]);
   return {
     privateSelectors: privacy.ok ? privacy.value.privateSelectors : [],
     // Unreadable settings protect as the defaults do.
     redactShown: privacy.ok ? privacy.value.redactShown : ALL_SHOWN,
     customerRules: rules.ok ? rules.value : [],
-    diagnosticsSites: sites,
+    diagnosticsSites: sites.ok ? sites.value : [],
   };
 }

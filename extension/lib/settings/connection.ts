@@ -1,25 +1,14 @@
 import { z } from 'zod';
 import { storage } from 'wxt/utils/storage';
-import { isAllowedServerUrl, SERVER_URL_PROTOCOL_RULE, serverUrlSchema } from '#shared/server-url';
+import { isAllowedServerUrl, SERVER_URL_PROTOCOL_RULE } from '#shared/server-url';
 import { fail, ok, type Result } from '../result';
+import { settingsItems, type Settings } from './items';
+import { readSetting, type StoredValue } from './storage';
 import { indexedDbTokenStore, type TokenStore } from './token-store';
 
-/** What the user configures on the options page. An empty string means "not set yet". */
-export const settingsSchema = z.strictObject({
-  serverUrl: z.union([z.literal(''), serverUrlSchema]),
-  token: z.string().trim(),
-  /** Whom the token belongs to, when the extension got it by pairing (a pasted token says nothing). */
-  connectedAs: z.strictObject({ name: z.string(), role: z.string() }).optional(),
-});
-export type Settings = z.infer<typeof settingsSchema>;
 
-export const defaultSettings: Settings = { serverUrl: '', token: '' };
-
-/** The storage the settings live in; the WXT storage item below, or anything alike in tests. */
-export interface SettingsStore {
-  getValue(): Promise<unknown>;
-  setValue(value: Settings): Promise<void>;
-}
+/** The storage the settings live in; the split store below, or anything alike in tests. */
+export type SettingsStore = StoredValue<Settings>;
 
 /** What `storage.local` holds under `settings`: everything but the token, and a mark that changes with it. */
 const storedSettingsSchema = z.looseObject({ token: z.unknown().optional(), tokenRevision: z.string().optional() });
@@ -56,20 +45,11 @@ export function splitSettingsStore(local: { getValue(): Promise<unknown>; setVal
   };
 }
 
-export const settingsStore: SettingsStore = splitSettingsStore(storage.defineItem<unknown>('local:settings'), indexedDbTokenStore);
+export const settingsStore: SettingsStore = splitSettingsStore(storage.defineItem<unknown>(settingsItems.connection.key), indexedDbTokenStore);
 
-/**
- * Read the settings. Nothing stored yet gives the defaults; a stored value that doesn't validate is
- * reported (and left in storage untouched) rather than silently replaced by the defaults.
- */
-export async function readSettings(store: SettingsStore): Promise<Result<Settings>> {
-  const stored = await store.getValue();
-  if (stored === null || stored === undefined) return ok(defaultSettings);
-  const parsed = settingsSchema.safeParse(stored);
-  if (parsed.success) return ok(parsed.data);
-  const issue = parsed.error.issues[0];
-  const where = issue ? `${issue.path.map(String).join('.') || 'settings'}: ${issue.message}` : 'unreadable';
-  return fail(`The saved settings are invalid (${where}). Open Snag's options and save them again.`);
+/** The settings; the defaults while nothing is stored, a reason when what is stored does not validate. */
+export function readSettings(store: SettingsStore): Promise<Result<Settings>> {
+  return readSetting(settingsItems.connection, store);
 }
 
 /** Validate and store what the user typed; the settings are only written when all of it is valid. */

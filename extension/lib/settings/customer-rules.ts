@@ -1,41 +1,18 @@
-import { z } from 'zod';
-import { storage } from 'wxt/utils/storage';
 import { CUSTOMER_MAX_LENGTH } from '#shared/capture';
 import { fail, ok, type Result } from '../result';
+import { CUSTOMER_RULES_MAX, customerRulesSchema, settingsItems, type CustomerRule } from './items';
+import { readSetting, storedValueOf, type StoredValue } from './storage';
 import { matchesUrlPattern, unsafeRegexReason, URL_MATCH_MAX } from './url-matching';
 
-export const CUSTOMER_RULES_MAX = 50;
 
-/**
- * Where a site shows whom a page is about — a helpdesk ticket's requester, a CRM account's name —
- * so captures made there start with the customer filled in. Pages are chosen by a URL pattern with
- * `*` wildcards; the name is read from an element (CSS selector) or from the URL (a regular
- * expression; its first group, or the whole match).
- */
-export const customerRuleSchema = z.strictObject({
-  pattern: z.string().trim().min(1, 'enter the pages it applies to').max(500),
-  source: z.discriminatedUnion('from', [
-    z.strictObject({ from: z.literal('selector'), selector: z.string().trim().min(1, 'enter a CSS selector').max(500) }),
-    z.strictObject({ from: z.literal('url'), regex: z.string().trim().min(1, 'enter a regular expression').max(500) }),
-  ]),
-});
-export type CustomerRule = z.infer<typeof customerRuleSchema>;
 
-export const customerRulesSchema = z.array(customerRuleSchema).max(CUSTOMER_RULES_MAX);
+export type CustomerRulesStore = StoredValue<CustomerRule[]>;
 
-export interface CustomerRulesStore {
-  getValue(): Promise<unknown>;
-  setValue(value: CustomerRule[]): Promise<void>;
-}
-
-export const customerRulesStore: CustomerRulesStore = storage.defineItem<unknown>('local:customerRules');
+export const customerRulesStore: CustomerRulesStore = storedValueOf(settingsItems.customerRules);
 
 /** The stored rules; none when nothing is stored, and a reason when what is stored no longer validates. */
-export async function readCustomerRules(store: CustomerRulesStore): Promise<Result<CustomerRule[]>> {
-  const stored = await store.getValue();
-  if (stored === null || stored === undefined) return ok([]);
-  const parsed = customerRulesSchema.safeParse(stored);
-  return parsed.success ? ok(parsed.data) : fail('The saved customer rules are invalid: open Snag’s options and save them again.');
+export function readCustomerRules(store: CustomerRulesStore): Promise<Result<CustomerRule[]>> {
+  return readSetting(settingsItems.customerRules, store);
 }
 
 /**

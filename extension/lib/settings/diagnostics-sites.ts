@@ -1,6 +1,6 @@
-import { z } from 'zod';
-import { storage } from 'wxt/utils/storage';
 import { errorMessage, fail, ok, type Result } from '../result';
+import { DIAGNOSTICS_SITES_MAX, settingsItems } from './items';
+import { changeSetting, readSetting, storedValueOf, type StoredValue } from './storage';
 
 /**
  * The sites where the user turned on console and network diagnostics (for QA). Each needs the
@@ -12,21 +12,15 @@ export const DIAGNOSTICS_SCRIPT_ID = 'snag-diagnostics';
 /** The content script that marks a page as having had the collector from its start (see diagnostics-bridge.content.ts). */
 export const DIAGNOSTICS_MARK_ID = 'snag-diagnostics-mark';
 const SCRIPT_IDS = [DIAGNOSTICS_SCRIPT_ID, DIAGNOSTICS_MARK_ID];
-export const DIAGNOSTICS_SITES_MAX = 50;
 
-/** `https://app.example.com`: a site as shown and stored. */
-export const diagnosticsSitesSchema = z.array(z.string().regex(/^https?:\/\/[^/\s]+$/)).max(DIAGNOSTICS_SITES_MAX);
 
-export interface DiagnosticsSitesStore {
-  getValue(): Promise<unknown>;
-  setValue(value: string[]): Promise<void>;
-}
+export type DiagnosticsSitesStore = StoredValue<string[]>;
 
-export const diagnosticsSitesStore: DiagnosticsSitesStore = storage.defineItem<unknown>('local:diagnosticsSites');
+export const diagnosticsSitesStore: DiagnosticsSitesStore = storedValueOf(settingsItems.diagnosticsSites);
 
-export async function readDiagnosticsSites(store: DiagnosticsSitesStore): Promise<string[]> {
-  const parsed = diagnosticsSitesSchema.safeParse(await store.getValue());
-  return parsed.success ? parsed.data : [];
+/** The sites; none while nothing is stored, a reason when what is stored does not validate. */
+export function readDiagnosticsSites(store: DiagnosticsSitesStore): Promise<Result<string[]>> {
+  return readSetting(settingsItems.diagnosticsSites, store);
 }
 
 export interface Site {
@@ -113,25 +107,28 @@ export async function enableDiagnostics(api: DiagnosticsApi, store: DiagnosticsS
     return fail(`The browser did not ask for access to ${site.value.site}: ${errorMessage(error)}`);
   }
   if (!granted) return fail(`Not turned on: Snag needs your permission to run on ${site.value.site}.`);
-  const sites = [...new Set([...(await readDiagnosticsSites(store)), site.value.site])].slice(0, DIAGNOSTICS_SITES_MAX);
-  await store.setValue(sites);
+  // A stored list that does not validate is the user's sites all the same: reported, never overwritten.
+  const sites = await changeSetting(settingsItems.diagnosticsSites, store, (known) =>
+    [...new Set([...known, site.value.site])].slice(0, DIAGNOSTICS_SITES_MAX),
+  );
+  if (!sites.ok) return sites;
   try {
-    await syncDiagnosticsScripts(api, sites);
+    await syncDiagnosticsScripts(api, sites.value);
   } catch (error) {
     return fail(`Turned on, but the collector could not be registered: ${errorMessage(error)}`);
   }
-  return ok(sites);
+  return sites;
 }
 
 /** Turn diagnostics off for a site: stop the collector there and give the permission back. */
 export async function disableDiagnostics(api: DiagnosticsApi, store: DiagnosticsSitesStore, site: string): Promise<Result<string[]>> {
-  const sites = (await readDiagnosticsSites(store)).filter((known) => known !== site);
-  await store.setValue(sites);
+  const sites = await changeSetting(settingsItems.diagnosticsSites, store, (known) => known.filter((other) => other !== site));
+  if (!sites.ok) return sites;
   try {
-    await syncDiagnosticsScripts(api, sites);
+    await syncDiagnosticsScripts(api, sites.value);
     await api.permissions.remove({ origins: [`${site}/*`] });
   } catch (error) {
     return fail(`Turned off, but the browser did not let go of it: ${errorMessage(error)}`);
   }
-  return ok(sites);
+  return sites;
 }

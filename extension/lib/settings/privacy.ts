@@ -1,62 +1,26 @@
-import { z } from 'zod';
-import { storage } from 'wxt/utils/storage';
-import { ALL_SCRUBBERS, type ScrubOptions, type VisibleDataKind } from '#shared/pii';
+import type { ScrubOptions } from '#shared/pii';
 import { fail, ok, type Result } from '../result';
+import {
+  ALL_SHOWN,
+  PRIVATE_SELECTORS_MAX,
+  privacySettingsSchema,
+  SELECTOR_MAX_LENGTH,
+  settingsItems,
+  type PrivacySettings,
+  type ShownDataOptions,
+} from './items';
+import { readSetting, storedValueOf, type StoredValue } from './storage';
 
-export const PRIVATE_SELECTORS_MAX = 50;
-const SELECTOR_MAX_LENGTH = 500;
 
-/**
- * What Snag hides before a capture is stored. Every field has a default, so settings saved by an
- * older version (without a newer scrubber, say) still read, with the newer protection on.
- */
-export type ShownDataOptions = Readonly<Record<VisibleDataKind, boolean>>;
-export const ALL_SHOWN: ShownDataOptions = { email: true, phone: true, card: true };
 
-export const privacySettingsSchema = z.strictObject({
-  scrub: z
-    .strictObject({
-      email: z.boolean().default(true),
-      phone: z.boolean().default(true),
-      card: z.boolean().default(true),
-      token: z.boolean().default(true),
-    })
-    .default(ALL_SCRUBBERS),
-  /** Personal data shown as text on the page that screenshots start with a box over. */
-  redactShown: z
-    .strictObject({
-      email: z.boolean().default(true),
-      phone: z.boolean().default(true),
-      card: z.boolean().default(true),
-    })
-    .default(ALL_SHOWN),
-  /** CSS selectors of page elements to redact in screenshots, besides Snag's own rules. */
-  privateSelectors: z
-    .array(z.string().trim().min(1).max(SELECTOR_MAX_LENGTH))
-    .max(PRIVATE_SELECTORS_MAX)
-    .default([]),
-});
-export type PrivacySettings = z.output<typeof privacySettingsSchema>;
-
-export const defaultPrivacySettings: PrivacySettings = { scrub: ALL_SCRUBBERS, redactShown: ALL_SHOWN, privateSelectors: [] };
-
-export interface PrivacyStore {
-  getValue(): Promise<unknown>;
-  setValue(value: PrivacySettings): Promise<void>;
-}
+export type PrivacyStore = StoredValue<PrivacySettings>;
 
 // Apart from the connection settings: different screens save them, and neither should clobber the other.
-export const privacyStore: PrivacyStore = storage.defineItem<unknown>('local:privacy');
+export const privacyStore: PrivacyStore = storedValueOf(settingsItems.privacy);
 
 /** Nothing stored gives the defaults; a stored value that doesn't validate is reported, and left as it is. */
-export async function readPrivacySettings(store: PrivacyStore): Promise<Result<PrivacySettings>> {
-  const stored = await store.getValue();
-  if (stored === null || stored === undefined) return ok(defaultPrivacySettings);
-  const parsed = privacySettingsSchema.safeParse(stored);
-  if (parsed.success) return ok(parsed.data);
-  const issue = parsed.error.issues[0];
-  const where = issue ? `${issue.path.map(String).join('.') || 'privacy'}: ${issue.message}` : 'unreadable';
-  return fail(`The saved privacy settings are invalid (${where}). Open Snag's options and save them again.`);
+export function readPrivacySettings(store: PrivacyStore): Promise<Result<PrivacySettings>> {
+  return readSetting(settingsItems.privacy, store);
 }
 
 /** One selector a line, as typed in Options; blank lines dropped. */

@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_WORKSPACE_TAGS } from '#shared/api';
 import { ok } from '@/lib/result';
-import {
-  LISTS_MAX_AGE_MS,
-  readWorkspaceLists,
-  refreshWorkspaceLists,
-  rememberCustomer,
-  type WorkspaceLists,
-  type WorkspaceListsStore,
-} from '@/lib/api/workspace-lists';
+import { LISTS_MAX_AGE_MS, readWorkspaceLists, refreshWorkspaceLists, rememberCustomer, type WorkspaceListsStore } from '@/lib/api/workspace-lists';
+import { type WorkspaceLists } from '@/lib/settings/items';
 import { apiErrorBody, configured, fakeFetch, json } from '../helpers';
 
 function listsStore(initial?: WorkspaceLists): WorkspaceListsStore & { value: unknown } {

@@ -6,8 +6,7 @@ import { draftDetails, draftTitle, emptyDetailFields, scrubDetails, withDetails,
 import { type DraftDetails } from '@/lib/capture/draft';
 import { putDraft } from '@/lib/capture/drafts';
 import { getScreenshot, listOutbox } from '@/lib/outbox/queue';
-import { buildCaptureInput } from '@/lib/capture/save';
-import { saveCapture } from '@/lib/capture/save';
+import { buildCaptureInput, saveCapture } from '@/lib/capture/save';
 import { encodeFakeImage, fakeCanvases, noisyPixels } from '../fake-canvas';
 import { clipDraft, freshDb, screenshotDraft } from '../helpers';
 

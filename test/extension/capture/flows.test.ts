@@ -1,6 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { CaptureDeps } from '@/lib/capture/context';
-import { CANNOT_ACCESS } from '@/lib/capture/context';
+import { CANNOT_ACCESS, type CaptureDeps } from '@/lib/capture/context';
 import { captureScreen, decodeImageDataUrl } from '@/lib/capture/screen';
 import { QUOTE_MAX_LENGTH } from '#shared/capture';
 import { clipSelection, quoteFrom } from '@/lib/capture/clip';

@@ -1,14 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import {
-  defaultSettings,
-  isConfigured,
-  normalizeServerUrl,
-  readSettings,
-  saveSettings,
-  settingsStore,
-  splitSettingsStore,
-} from '@/lib/settings/connection';
+import { defaultSettings } from '@/lib/settings/items';
+import { isConfigured, normalizeServerUrl, readSettings, saveSettings, settingsStore, splitSettingsStore } from '@/lib/settings/connection';
 import type { TokenStore } from '@/lib/settings/token-store';
 import { storage } from 'wxt/utils/storage';
 import { memoryStore } from '../helpers';

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DIAGNOSTICS_MARK_ID,
-  DIAGNOSTICS_SCRIPT_ID,
-  disableDiagnostics,
-  type CollectorScript,
-  enableDiagnostics,
-  parseSite,
-  readDiagnosticsSites,
-  type DiagnosticsApi,
-  type DiagnosticsSitesStore,
-} from '@/lib/settings/diagnostics-sites';
+import { DIAGNOSTICS_MARK_ID, DIAGNOSTICS_SCRIPT_ID, disableDiagnostics, type CollectorScript, enableDiagnostics, parseSite, readDiagnosticsSites, type DiagnosticsApi, type DiagnosticsSitesStore } from '@/lib/settings/diagnostics-sites';
+import { DIAGNOSTICS_SITES_MAX } from '@/lib/settings/items';
 
 /** The browser's permissions and registered scripts, as far as this feature uses them. */
 function fakeApi({ manifestVersion = 3, grant = true } = {}) {
@@ -110,7 +101,7 @@ describe('turning diagnostics on and off', () => {
     expect(fake.registered()[0]?.matches).toEqual(['https://qa.example.com/*']);
     await disableDiagnostics(fake.api, store, 'https://qa.example.com');
     expect(fake.registered()).toEqual([]);
-    expect(await readDiagnosticsSites(store)).toEqual([]);
+    expect(await readDiagnosticsSites(store)).toEqual({ ok: true, value: [] });
   });
 
   it('uses the bridge content script in Firefox (Manifest V2), which has no page-world registration', async () => {
@@ -127,6 +118,27 @@ describe('turning diagnostics on and off', () => {
     const result = await enableDiagnostics(fake.api, store, 'https://app.example.com');
     expect(result).toEqual({ ok: false, reason: 'Not turned on: Snag needs your permission to run on https://app.example.com.' });
     expect(fake.registered()).toEqual([]);
-    expect(await readDiagnosticsSites(store)).toEqual([]);
+    expect(await readDiagnosticsSites(store)).toEqual({ ok: true, value: [] });
+  });
+});
+
+describe('a stored list that no longer validates', () => {
+  // One site too many, as a newer version allowing more could have stored: the user's sites, not garbage.
+  const tooMany = Array.from({ length: DIAGNOSTICS_SITES_MAX + 1 }, (_, index) => `https://site${index}.example.com`);
+
+  it('is reported when read, not taken for an empty list', async () => {
+    const store = sitesStore();
+    store.value = tooMany;
+    const read = await readDiagnosticsSites(store);
+    expect(read).toMatchObject({ ok: false, reason: expect.stringContaining('diagnostics sites') });
+  });
+
+  it('is left as it is when a site is added or removed, so the user’s sites are never lost', async () => {
+    const fake = fakeApi();
+    const store = sitesStore();
+    store.value = tooMany;
+    expect((await enableDiagnostics(fake.api, store, 'https://qa.example.com')).ok).toBe(false);
+    expect((await disableDiagnostics(fake.api, store, 'https://site0.example.com')).ok).toBe(false);
+    expect(store.value).toEqual(tooMany);
   });
 });

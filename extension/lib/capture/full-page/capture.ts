@@ -18,7 +18,7 @@ import type { StoredImage } from '../draft';
 import { assertStillOnPage, browserFullPageTabs, CaptureStopped, STOPPED, type FullPageTabs } from './guard';
 import { checkSection, restoreFullPage, scrollForFrame, type ScrollResult, type SectionCheck } from './scroll';
 import { pageInfoSchema, type SensitiveArea } from '../../page/page-info';
-import { ALL_SHOWN } from '../../settings/privacy';
+import { ALL_SHOWN } from '../../settings/items';
 import { errorMessage, fail, type Result } from '../../result';
 import { browserStitchCanvas, type FrameImage, type StitchCanvas, type StitchSurface } from './stitch-canvas';
 import { browserPageScripts, type PageScripts, type TabAccess, type TargetTab } from '../tab-access';

@@ -6,8 +6,7 @@ import type { CarriedFlow } from '@/lib/capture/flow-memory';
 import { DraftEditor } from '@/entrypoints/editor/DraftEditor';
 import type { DetailedDraft } from '@/lib/capture/details';
 import { ok } from '@/lib/result';
-import { defaultPrivacySettings } from '@/lib/settings/privacy';
-import type { WorkspaceLists } from '@/lib/api/workspace-lists';
+import { defaultPrivacySettings, type WorkspaceLists } from '@/lib/settings/items';
 import { clipDraft, screenshotDraft } from '../../helpers';
 
 declare global {
