@@ -1,16 +1,12 @@
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
+import type { Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RedactionSuggestion } from '@/lib/capture/draft';
 import { annotationsOf, startingDoc, type EditorDoc } from '@/lib/annotations/document';
 import { Annotator } from '@/entrypoints/editor/Annotator';
 import { useHistory } from '@/entrypoints/editor/use-history';
 import { pngImage } from '../../helpers';
-
-declare global {
-  // React's flag for "updates in this environment are wrapped in act()".
-  var IS_REACT_ACT_ENVIRONMENT: boolean | undefined;
-}
+import { mountReactRoot, unmountReactRoot } from '../react-root';
 
 let root: Root;
 let container: HTMLElement;
@@ -60,18 +56,14 @@ async function key(init: KeyboardEventInit, target: EventTarget = window) {
 }
 
 beforeEach(() => {
-  globalThis.IS_REACT_ACT_ENVIRONMENT = true;
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
+  ({ root, container } = mountReactRoot());
   // happy-dom lays nothing out: the surface is 1000 × 500 CSS pixels at the page's origin.
   vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockReturnValue(new DOMRect(0, 0, 1000, 500));
   HTMLElement.prototype.setPointerCapture ??= () => undefined;
 });
 
 afterEach(async () => {
-  await act(async () => root.unmount());
-  container.remove();
+  await unmountReactRoot({ root, container });
   vi.restoreAllMocks();
 });
 

@@ -1,5 +1,5 @@
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
+import type { Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -8,13 +8,10 @@ import { createBackgroundServices } from '@/lib/background-services';
 import { handleMessagesInBackground } from '@/lib/messages';
 import { readSettings, settingsStore } from '@/lib/settings/connection';
 import { apiErrorBody, fakeFetch, fromOptionsPage, json, memoryLock } from '../../helpers';
+import { mountReactRoot, unmountReactRoot } from '../react-root';
 
 // The options page's "Connect" against the real background services and a fake pairing server:
 // the permission asked for, the code shown, and the token kept out of the page.
-
-declare global {
-  var IS_REACT_ACT_ENVIRONMENT: boolean | undefined;
-}
 
 const SERVER = 'http://127.0.0.1:8787';
 let root: Root;
@@ -68,15 +65,11 @@ beforeEach(async () => {
   approved = false;
   polls = 0;
   vi.spyOn(fakeBrowser.runtime, 'getPlatformInfo').mockResolvedValue({ os: 'linux', arch: 'x86-64' });
-  globalThis.IS_REACT_ACT_ENVIRONMENT = true;
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
+  ({ root, container } = mountReactRoot());
 });
 
 afterEach(async () => {
-  await act(async () => root.unmount());
-  container.remove();
+  await unmountReactRoot({ root, container });
   vi.useRealTimers();
   vi.restoreAllMocks();
 });

@@ -1,41 +1,18 @@
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { FullPageProgress } from '@/entrypoints/popup/FullPageProgress';
 import { fullPageRuns } from '@/lib/capture/full-page/runs';
 import { ok, type Result } from '@/lib/result';
+import { reactRootForEachTest, settleReact } from '../react-root';
 
 // The popup's view of a running full-page capture, against the background's real run tracker.
 
-declare global {
-  var IS_REACT_ACT_ENVIRONMENT: boolean | undefined;
-}
+const page = reactRootForEachTest();
 
-let root: Root;
-let container: HTMLElement;
+beforeEach(() => fakeBrowser.reset());
 
-beforeEach(() => {
-  fakeBrowser.reset();
-  globalThis.IS_REACT_ACT_ENVIRONMENT = true;
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-
-afterEach(async () => {
-  await act(async () => root.unmount());
-  container.remove();
-});
-
-async function flush() {
-  for (let round = 0; round < 10; round += 1) {
-    await act(async () => {
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    });
-  }
-}
 
 describe('FullPageProgress (popup)', () => {
   it('shows "Section 4 of 12" while the capture runs, and Cancel stops it', async () => {
@@ -57,15 +34,15 @@ describe('FullPageProgress (popup)', () => {
     });
 
     report?.(4);
-    await act(async () => root.render(<FullPageProgress />));
-    await flush();
-    expect(container.textContent).toContain('Section 4 of 12');
-    expect(container.querySelector('progress')?.getAttribute('value')).toBe('4');
+    await act(async () => page.root.render(<FullPageProgress />));
+    await settleReact();
+    expect(page.container.textContent).toContain('Section 4 of 12');
+    expect(page.container.querySelector('progress')?.getAttribute('value')).toBe('4');
 
-    const cancel = [...container.querySelectorAll('button')].find((button) => button.textContent === 'Cancel');
+    const cancel = [...page.container.querySelectorAll('button')].find((button) => button.textContent === 'Cancel');
     await act(async () => cancel?.click());
-    await flush();
+    await settleReact();
     await expect(running).resolves.toEqual({ ok: false, reason: 'cancelled' });
-    expect(container.textContent).toContain('Cancelling…');
+    expect(page.container.textContent).toContain('Cancelling…');
   });
 });
