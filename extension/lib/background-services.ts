@@ -16,7 +16,8 @@ import { identifyBrowser, osName, type SystemInfo } from './capture/environment'
 import type { BackgroundHandlers, OutboxStatus } from './messages';
 import { discardEntry, heldForToken, listOutbox, pendingOverview, requeueEntry, requeueUnsent } from './outbox/queue';
 import { summarizeOutbox } from './outbox/summary';
-import { advancePairing, cancelPairing, isPending, startPairing, type PairingDeps, type PairingStatus } from './pairing/pairing';
+import { advancePairing, cancelPairing, isPending, startPairing, type PairingDeps } from './pairing/pairing';
+import type { PairingStatus } from './pairing/status';
 import { browserPairingStore } from './pairing/store';
 import { ensurePersistentStorage } from './outbox/persistent-storage';
 import { PIN_CANCELLED, pinElement } from './capture/pin';

@@ -58,10 +58,10 @@ describe('the extension’s conventions', () => {
     expect(chains, 'executeScript runs these in the page, where extension APIs do not exist').toEqual([]);
   });
 
-  it('the models (capture/draft, outbox/model) do not import storage', () => {
-    const models = ['extension/lib/capture/draft.ts', 'extension/lib/outbox/model.ts'];
-    const chains = models.flatMap((file) => chainTo(/^(idb|wxt\/utils\/storage)$/, file) ?? []);
-    expect(chains, 'the API client and the messages import the models; they must not depend on storage').toEqual([]);
+  it('the models, the message protocol and the API client do not reach storage', () => {
+    const modules = ['capture/draft.ts', 'outbox/model.ts', 'pairing/status.ts', 'messages.ts', 'api/client.ts'];
+    const chains = modules.flatMap((file) => chainTo(/^(idb|wxt\/utils\/storage|@wxt-dev\/storage)$/, `extension/lib/${file}`) ?? []);
+    expect(chains, 'storage (IndexedDB, storage.local) sits behind these, never under them').toEqual([]);
   });
 
   it('nothing in the extension imports from test/ or server/', () => {

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type R
 import { browser } from 'wxt/browser';
 import { StatusMessage } from '@/components/StatusMessage';
 import { sendToBackground } from '@/lib/messages';
-import type { PairingStatus } from '@/lib/pairing/pairing';
+import type { PairingStatus } from '@/lib/pairing/status';
 import { errorMessage, fail } from '@/lib/result';
 import { requestServerAccess } from '@/lib/api/server-permission';
 import { normalizeServerUrl, readSettings, saveSettings, settingsStore } from '@/lib/settings/connection';

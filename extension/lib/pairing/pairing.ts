@@ -1,10 +1,10 @@
-import { z } from 'zod';
 import { PAIRING_TTL_MINUTES } from '#shared/account';
 import { createPairing, pollPairing, type PairingApiDeps } from './api';
 import type { PairingState, PairingStore } from './store';
 import { ok, type Result } from '../result';
 import { normalizeServerUrl, saveSettings, type SettingsStore } from '../settings/connection';
 import type { SyncLock } from '../outbox/sync-lock';
+import type { PairingStatus } from './status';
 
 /**
  * Connecting the extension to a server by pairing (the device flow of RFC 8628): the background
@@ -18,19 +18,6 @@ import type { SyncLock } from '../outbox/sync-lock';
  * Every step reads and writes the stored state, so a background stopped between two polls picks up
  * where it was (an alarm, or the options page asking for the status, wakes it).
  */
-
-/** What the options page sees: never the poll secret, never the token. */
-export const pairingStatusSchema = z.discriminatedUnion('state', [
-  z.strictObject({ state: z.literal('idle') }),
-  z.strictObject({ state: z.literal('pending'), serverUrl: z.string(), userCode: z.string(), expiresAt: z.number() }),
-  z.strictObject({
-    state: z.literal('approved'),
-    serverUrl: z.string(),
-    user: z.strictObject({ name: z.string(), role: z.string() }),
-  }),
-  z.strictObject({ state: z.literal('failed'), serverUrl: z.string(), reason: z.string() }),
-]);
-export type PairingStatus = z.infer<typeof pairingStatusSchema>;
 
 export interface PairingDeps extends PairingApiDeps {
   store: PairingStore;
