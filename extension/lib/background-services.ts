@@ -11,7 +11,7 @@ import { testConnection } from './api/connection-test';
 import { diagnosticsSitesStore, readDiagnosticsSites, syncDiagnosticsScripts } from './settings/diagnostics-sites';
 import { withSnagDb, type SnagDb } from './outbox/database';
 import { deviceName } from './pairing/device-name';
-import { discardStaleDrafts } from './capture/drafts';
+import { discardStaleDrafts } from './capture/draft-store';
 import { identifyBrowser, osName, type SystemInfo } from './capture/environment';
 import type { BackgroundHandlers, OutboxStatus } from './messages';
 import { discardEntry, heldForToken, listOutbox, pendingOverview, requeueEntry, requeueUnsent } from './outbox/queue';

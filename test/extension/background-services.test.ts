@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createBackgroundServices } from '@/lib/background-services';
 import { DB_NAME, withSnagDb } from '@/lib/outbox/database';
 import { type OutboxEntry } from '@/lib/outbox/model';
-import { putDraft } from '@/lib/capture/drafts';
+import { putDraft } from '@/lib/capture/draft-store';
 import { listOutbox, saveDraftToOutbox, updateEntry } from '@/lib/outbox/queue';
 import { SYNC_ALARM } from '@/lib/outbox/sync-schedule';
 import { clipDraft, memoryLock, sampleInput } from './helpers';

@@ -8,7 +8,7 @@ import { addShape, annotationsOf, startingDoc, type EditorDoc } from '@/lib/anno
 import { draftDetails, draftTitle, scrubDetails, type DetailFields } from '@/lib/capture/details';
 import type { Draft, DraftDetails } from '@/lib/capture/draft';
 import { withSnagDb } from '@/lib/outbox/database';
-import { discardDraft } from '@/lib/capture/drafts';
+import { discardDraft } from '@/lib/capture/draft-store';
 import { flowMemoryStore, rememberFlow, type CarriedFlow } from '@/lib/capture/flow-memory';
 import { sendToBackground } from '@/lib/messages';
 import { pinOutline } from '@/lib/capture/pin-outline';

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { StatusMessage } from '@/components/StatusMessage';
 import { withSnagDb } from '@/lib/outbox/database';
 import { type Draft } from '@/lib/capture/draft';
-import { getDraft } from '@/lib/capture/drafts';
+import { getDraft } from '@/lib/capture/draft-store';
 import { flowMemoryStore, recallFlow, type CarriedFlow } from '@/lib/capture/flow-memory';
 import { privacyStore, readPrivacySettings } from '@/lib/settings/privacy';
 import type { PrivacySettings, WorkspaceLists } from '@/lib/settings/items';

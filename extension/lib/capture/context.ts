@@ -7,7 +7,7 @@ import type { Draft, DraftDetails, RedactionSuggestion } from './draft';
 import { readCaptureSettings, type CaptureSettings } from '../settings/capture-settings';
 import { customerFromRules, selectorsToRead } from '../settings/customer-rules';
 import type { SnagDb } from '../outbox/database';
-import { putDraft, discardDraft } from './drafts';
+import { putDraft, discardDraft } from './draft-store';
 import { buildEnvironment, type SystemInfo } from './environment';
 import { diagnosticsFromPage } from '../page/diagnostics-reader';
 import { pageInfoSchema, sensitiveAreaSchema, type PageInfo, type PageInfoRequest, type SensitiveArea } from '../page/page-info';

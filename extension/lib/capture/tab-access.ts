@@ -1,6 +1,6 @@
 import type { Browser, WxtBrowser } from 'wxt/browser';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
-import { editorUrl } from './drafts';
+import { editorUrl } from './draft-store';
 import { readCollectorAnswer } from '../page/diagnostics-reader';
 import { readPageInfo, type PageInfoRequest } from '../page/page-info';
 

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { REDACTION_SUGGESTIONS_MAX, toRedactionSuggestions } from '@/lib/annotations/suggestions';
 import type { CaptureDeps } from '@/lib/capture/context';
 import { captureScreen } from '@/lib/capture/screen';
-import { getDraft } from '@/lib/capture/drafts';
+import { getDraft } from '@/lib/capture/draft-store';
 import { pageInfoSchema, readPageInfo, type PageInfo, type SensitiveArea } from '@/lib/page/page-info';
 import { freshDb } from '../helpers';
 

@@ -4,7 +4,7 @@ import type { CaptureSettings } from '@/lib/settings/capture-settings';
 import { clipSelection } from '@/lib/capture/clip';
 import { draftDetails } from '@/lib/capture/details';
 import type { SnagDb } from '@/lib/outbox/database';
-import { getDraft } from '@/lib/capture/drafts';
+import { getDraft } from '@/lib/capture/draft-store';
 import { readPageInfo, type PageInfo, type PageInfoRequest } from '@/lib/page/page-info';
 import type { TabAccess } from '@/lib/capture/tab-access';
 import { freshDb } from '../helpers';

@@ -4,7 +4,7 @@ import type { ElementLocator } from '#shared/capture';
 import { ALL_SCRUBBERS } from '#shared/pii';
 import { draftDetails, draftTitle, emptyDetailFields, scrubDetails, withDetails, type DetailedDraft } from '@/lib/capture/details';
 import { type DraftDetails } from '@/lib/capture/draft';
-import { putDraft } from '@/lib/capture/drafts';
+import { putDraft } from '@/lib/capture/draft-store';
 import { getScreenshot, listOutbox } from '@/lib/outbox/queue';
 import { buildCaptureInput, saveCapture } from '@/lib/capture/save';
 import { encodeFakeImage, fakeCanvases, noisyPixels } from '../fake-canvas';

@@ -4,7 +4,7 @@ import { captureScreen, decodeImageDataUrl } from '@/lib/capture/screen';
 import { QUOTE_MAX_LENGTH } from '#shared/capture';
 import { clipSelection, quoteFrom } from '@/lib/capture/clip';
 import type { SnagDb } from '@/lib/outbox/database';
-import { draftIdFromSearch, editorUrl, getDraft } from '@/lib/capture/drafts';
+import { draftIdFromSearch, editorUrl, getDraft } from '@/lib/capture/draft-store';
 import type { PageInfo } from '@/lib/page/page-info';
 import type { TabAccess, TargetTab } from '@/lib/capture/tab-access';
 import { freshDb } from '../helpers';

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ElementLocator } from '#shared/capture';
 import type { CaptureDeps } from '@/lib/capture/context';
 import { draftDetails, draftTitle } from '@/lib/capture/details';
-import { getDraft } from '@/lib/capture/drafts';
+import { getDraft } from '@/lib/capture/draft-store';
 import { describeForPicker, elementAt, pickElement, pickOutcomeSchema, type PickerView } from '@/lib/page/element-picker';
 import { privacyCheck } from '@/lib/page/locators';
 import type { PageInfo } from '@/lib/page/page-info';

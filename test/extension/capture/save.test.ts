@@ -2,7 +2,7 @@ import { uuidv7 } from 'uuidv7';
 import { describe, expect, it } from 'vitest';
 import type { Annotation } from '#shared/annotation';
 import { ALL_SCRUBBERS } from '#shared/pii';
-import { putDraft } from '@/lib/capture/drafts';
+import { putDraft } from '@/lib/capture/draft-store';
 import { encodeScreenshot, type ImageEncoder } from '@/lib/image/encode';
 import { getScreenshot, listOutbox } from '@/lib/outbox/queue';
 import { ok } from '@/lib/result';

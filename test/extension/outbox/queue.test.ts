@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SCREENSHOT_MAX_BYTES } from '#shared/capture';
 import type { OutboxEntry } from '@/lib/outbox/model';
 import type { SnagDb } from '@/lib/outbox/database';
-import { putDraft } from '@/lib/capture/drafts';
+import { putDraft } from '@/lib/capture/draft-store';
 import {
   claimNextDue,
   deferWaiting,

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { captureInput, type ParsedCaptureInput } from '#shared/capture';
 import { openSnagDb, type SnagDb } from '@/lib/outbox/database';
 import { type OutboxEntry } from '@/lib/outbox/model';
-import { putDraft } from '@/lib/capture/drafts';
+import { putDraft } from '@/lib/capture/draft-store';
 import { listOutbox, requeueUnsent, saveDraftToOutbox } from '@/lib/outbox/queue';
 import { ok } from '@/lib/result';
 import { syncOutbox, type SyncDeps } from '@/lib/outbox/sync';

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FetchLike } from '@/lib/api/client';
 import { testConnection } from '@/lib/api/connection-test';
 import type { SnagDb } from '@/lib/outbox/database';
-import { putDraft } from '@/lib/capture/drafts';
+import { putDraft } from '@/lib/capture/draft-store';
 import { listOutbox, saveDraftToOutbox } from '@/lib/outbox/queue';
 import { ok } from '@/lib/result';
 import { sha256Hex } from '@/lib/outbox/sha256';

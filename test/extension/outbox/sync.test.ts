@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SnagDb } from '@/lib/outbox/database';
-import { putDraft } from '@/lib/capture/drafts';
+import { putDraft } from '@/lib/capture/draft-store';
 import { claimNextDue, getScreenshot, listOutbox, markSent, saveDraftToOutbox } from '@/lib/outbox/queue';
 import { fail, ok, type Result } from '@/lib/result';
 import { backoffMs, leaseMs, RECORD_BYTES_BOUND, requestTimeoutMs } from '@/lib/api/retry-policy';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CaptureDeps } from '@/lib/capture/context';
 import { captureScreen } from '@/lib/capture/screen';
-import { getDraft } from '@/lib/capture/drafts';
+import { getDraft } from '@/lib/capture/draft-store';
 import type { PageInfo } from '@/lib/page/page-info';
 import { findVisibleData, VISIBLE_DATA_MAX } from '@/lib/page/visible-data';
 import { freshDb } from '../helpers';

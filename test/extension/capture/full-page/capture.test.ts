@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { draftDetails } from '@/lib/capture/details';
 import { captureFullPage, FULL_PAGE_MAX_CSS_HEIGHT, fullPageLimit } from '@/lib/capture/full-page/capture';
 import { CAPTURE_INTERVAL_MS, captureThrottle } from '@/lib/capture/throttle';
-import { getDraft } from '@/lib/capture/drafts';
+import { getDraft } from '@/lib/capture/draft-store';
 import { checkSection, restoreFullPage, scrollForFrame } from '@/lib/capture/full-page/scroll';
 import { deps, fakeBrowserPage, fakeClock } from './fakes';
 

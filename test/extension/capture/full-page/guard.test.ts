@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { captureFullPage, type FullPageControl } from '@/lib/capture/full-page/capture';
-import { getDraft } from '@/lib/capture/drafts';
+import { getDraft } from '@/lib/capture/draft-store';
 import { STOPPED } from '@/lib/capture/full-page/guard';
 import { ALREADY_RUNNING, fullPageRuns } from '@/lib/capture/full-page/runs';
 import { ok } from '@/lib/result';

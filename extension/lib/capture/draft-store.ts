@@ -1,6 +1,8 @@
 import type { Draft } from './draft';
 import type { SnagDb } from '../outbox/database';
 
+// Drafts kept in IndexedDB (outbox/database.ts) while the user edits them, and the editor's address for one.
+
 export async function putDraft(db: SnagDb, draft: Draft): Promise<void> {
   await db.put('drafts', draft);
 }
