@@ -120,6 +120,20 @@ export async function enableDiagnostics(api: DiagnosticsApi, store: DiagnosticsS
   return sites;
 }
 
+/**
+ * Replace a stored list that no longer validates with an empty one, when the user asks: its sites
+ * can't be read, so their permissions stay granted until removed in the browser's own settings.
+ */
+export async function startNewDiagnosticsSites(api: DiagnosticsApi, store: DiagnosticsSitesStore): Promise<Result<string[]>> {
+  await store.setValue([]);
+  try {
+    await syncDiagnosticsScripts(api, []);
+  } catch (error) {
+    return fail(`The list is empty, but the collector could not be removed: ${errorMessage(error)}`);
+  }
+  return ok([]);
+}
+
 /** Turn diagnostics off for a site: stop the collector there and give the permission back. */
 export async function disableDiagnostics(api: DiagnosticsApi, store: DiagnosticsSitesStore, site: string): Promise<Result<string[]>> {
   const sites = await changeSetting(settingsItems.diagnosticsSites, store, (known) => known.filter((other) => other !== site));

@@ -129,13 +129,17 @@ export interface SettingsTable {
   workspaceLists: SettingsItem<WorkspaceLists>;
 }
 
+const SAVE_AGAIN = "Open Snag's options and save them again.";
+const START_NEW_SITES = 'Snag leaves the list as it is: press Start a new list in Options to replace it.';
+const REBUILT = 'Snag drops it and builds it again.';
+
 /** The table. Append a row for a new item; raise `version` (with a migration) when a shape changes. */
 export const settingsItems: SettingsTable = {
   /** What `readSetting` sees of it: `storage.local` holds all but the token (see connection.ts). */
-  connection: { key: 'local:settings', label: 'settings', schema: settingsSchema, fallback: defaultSettings, version: 1, migrations: {} },
-  privacy: { key: 'local:privacy', label: 'privacy settings', schema: privacySettingsSchema, fallback: defaultPrivacySettings, version: 1, migrations: {} },
-  customerRules: { key: 'local:customerRules', label: 'customer rules', schema: customerRulesSchema, fallback: [], version: 1, migrations: {} },
-  diagnosticsSites: { key: 'local:diagnosticsSites', label: 'diagnostics sites', schema: diagnosticsSitesSchema, fallback: [], version: 1, migrations: {} },
-  flowMemory: { key: 'local:flows', label: 'remembered flows', schema: flowMemorySchema, fallback: {}, version: 1, migrations: {} },
-  workspaceLists: { key: 'local:workspaceLists', label: 'workspace lists', schema: workspaceListsSchema, fallback: noWorkspaceLists, version: 1, migrations: {} },
+  connection: { key: 'local:settings', label: 'settings', schema: settingsSchema, fallback: defaultSettings, fix: SAVE_AGAIN, version: 1, migrations: {} },
+  privacy: { key: 'local:privacy', label: 'privacy settings', schema: privacySettingsSchema, fallback: defaultPrivacySettings, fix: SAVE_AGAIN, version: 1, migrations: {} },
+  customerRules: { key: 'local:customerRules', label: 'customer rules', schema: customerRulesSchema, fallback: [], fix: SAVE_AGAIN, version: 1, migrations: {} },
+  diagnosticsSites: { key: 'local:diagnosticsSites', label: 'diagnostics sites', schema: diagnosticsSitesSchema, fallback: [], fix: START_NEW_SITES, version: 1, migrations: {} },
+  flowMemory: { key: 'local:flows', label: 'remembered flows', schema: flowMemorySchema, fallback: {}, fix: REBUILT, version: 1, migrations: {} },
+  workspaceLists: { key: 'local:workspaceLists', label: 'workspace lists', schema: workspaceListsSchema, fallback: noWorkspaceLists, fix: REBUILT, version: 1, migrations: {} },
 };

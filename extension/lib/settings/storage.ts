@@ -11,6 +11,8 @@ export interface SettingsItem<T> {
   schema: z.ZodType<T>;
   /** What reading gives while nothing is stored. */
   fallback: T;
+  /** What the user can do when the stored value does not validate: the end of the reader's reason. */
+  fix: string;
   /** Raised by one with every change of shape, with a migration to it. */
   version: number;
   /** `migrations[n]` turns a version n − 1 value into version n; WXT runs them before the first access. */
@@ -41,7 +43,7 @@ export async function readSetting<T>(item: SettingsItem<T>, store: StoredValue<T
   if (parsed.success) return ok(parsed.data);
   const issue = parsed.error.issues[0];
   const where = issue ? `${issue.path.map(String).join('.') || item.label}: ${issue.message}` : 'unreadable';
-  return fail(`The saved ${item.label} are invalid (${where}). Open Snag's options and save them again.`);
+  return fail(`The saved ${item.label} are invalid (${where}). ${item.fix}`);
 }
 
 /** Read, change and write back; refuses (with the reader's reason) when what is stored does not validate. */

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { customerFromRules, customerFromUrl, urlPatternMatches, readCustomerRules, selectorsToRead, validateCustomerRules } from '@/lib/settings/customer-rules';
+import {
+  customerFromRules,
+  customerFromUrl,
+  urlPatternMatches,
+  readCustomerRules,
+  selectorsToRead,
+  validateCustomerRules,
+} from '@/lib/settings/customer-rules';
 import { type CustomerRule } from '@/lib/settings/items';
 import { unsafeRegexReason } from '@/lib/settings/url-matching';
 import { selectorChecker } from '@/lib/settings/privacy';

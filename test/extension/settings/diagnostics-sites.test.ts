@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { DIAGNOSTICS_MARK_ID, DIAGNOSTICS_SCRIPT_ID, disableDiagnostics, type CollectorScript, enableDiagnostics, parseSite, readDiagnosticsSites, type DiagnosticsApi, type DiagnosticsSitesStore } from '@/lib/settings/diagnostics-sites';
+import {
+  DIAGNOSTICS_MARK_ID,
+  DIAGNOSTICS_SCRIPT_ID,
+  disableDiagnostics,
+  enableDiagnostics,
+  parseSite,
+  readDiagnosticsSites,
+  startNewDiagnosticsSites,
+  type CollectorScript,
+  type DiagnosticsApi,
+  type DiagnosticsSitesStore,
+} from '@/lib/settings/diagnostics-sites';
 import { DIAGNOSTICS_SITES_MAX } from '@/lib/settings/items';
 
 /** The browser's permissions and registered scripts, as far as this feature uses them. */
@@ -140,5 +151,18 @@ describe('a stored list that no longer validates', () => {
     expect((await enableDiagnostics(fake.api, store, 'https://qa.example.com')).ok).toBe(false);
     expect((await disableDiagnostics(fake.api, store, 'https://site0.example.com')).ok).toBe(false);
     expect(store.value).toEqual(tooMany);
+  });
+});
+
+describe('startNewDiagnosticsSites', () => {
+  it('replaces a list that does not validate with an empty one, only when asked, and runs the collector nowhere', async () => {
+    const fake = fakeApi();
+    const store = sitesStore();
+    await enableDiagnostics(fake.api, store, 'https://app.example.com');
+    store.value = 'not a list';
+    expect(await readDiagnosticsSites(store)).toMatchObject({ ok: false, reason: expect.stringContaining('Start a new list') });
+    expect(await startNewDiagnosticsSites(fake.api, store)).toEqual({ ok: true, value: [] });
+    expect(store.value).toEqual([]);
+    expect(fake.registered()).toEqual([]);
   });
 });

@@ -2,7 +2,14 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ALL_SCRUBBERS } from '#shared/pii';
 import { ALL_SHOWN, defaultPrivacySettings, type PrivacySettings } from '@/lib/settings/items';
-import { parseSelectorList, privacyStore, readPrivacySettings, savePrivacySettings, selectorChecker, type PrivacyStore } from '@/lib/settings/privacy';
+import {
+  parseSelectorList,
+  privacyStore,
+  readPrivacySettings,
+  savePrivacySettings,
+  selectorChecker,
+  type PrivacyStore,
+} from '@/lib/settings/privacy';
 
 function memoryPrivacyStore(initial: unknown = undefined): PrivacyStore & { value: unknown } {
   const store = {

@@ -9,6 +9,7 @@ const colours: SettingsItem<string[]> = {
   label: 'colours',
   schema: z.array(z.string()).max(2),
   fallback: ['red'],
+  fix: 'Paint again.',
   version: 1,
   migrations: {},
 };
@@ -35,7 +36,7 @@ describe('readSetting', () => {
   it('reports a stored value that does not validate, naming the item and what is wrong', async () => {
     expect(await readSetting(colours, memory(['a', 'b', 'c']))).toEqual({
       ok: false,
-      reason: expect.stringMatching(/^The saved colours are invalid \(colours: .+\)\. Open Snag's options and save them again\.$/),
+      reason: expect.stringMatching(/^The saved colours are invalid \(colours: .+\)\. Paint again\.$/),
     });
   });
 });
