@@ -1,3 +1,5 @@
+// How the popup words an outbox entry's size and its next attempt.
+
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
