@@ -4,7 +4,7 @@ import type { CaptureDeps } from '@/lib/capture/context';
 import { captureScreen } from '@/lib/capture/screen';
 import { getDraft } from '@/lib/capture/draft-store';
 import { pageInfoSchema, readPageInfo, type PageInfo, type SensitiveArea } from '@/lib/page/page-info';
-import { freshDb } from '../helpers';
+import { freshDb, pageCaptureDeps } from '../helpers';
 
 const viewport = { width: 1000, height: 500 };
 const area = (overrides: Partial<SensitiveArea>): SensitiveArea => ({ kind: 'password', x: 100, y: 100, width: 200, height: 30, ...overrides });
@@ -198,21 +198,7 @@ describe('captureScreen', () => {
       selection: '',
       sensitiveAreas: [{ kind: 'password', x: 100, y: 100, width: 200, height: 30 }],
     };
-    const deps: CaptureDeps = {
-      db,
-      tabs: {
-        activeTab: async () => ({ id: 1, windowId: 1, url: page.url }),
-        captureVisible: async () => `data:image/png;base64,${btoa('\x89PNG\r\n\x1a\n')}`,
-        readPage: async () => page,
-        readVisibleData: async () => [],
-        openEditor: async () => undefined,
-      },
-      systemInfo: async () => ({ browser: { name: 'Chrome', version: '131' }, os: 'Linux', extensionVersion: '0.1.0' }),
-      now: () => 0,
-      newId: () => 'draft-1',
-      extensionOrigin: 'chrome-extension://abc',
-    };
-    await expect(captureScreen(deps)).resolves.toMatchObject({ ok: true });
+    await expect(captureScreen(pageCaptureDeps(db, page))).resolves.toMatchObject({ ok: true });
     expect((await getDraft(db, 'draft-1'))?.redactionSuggestions).toEqual([
       { x: 0.098, y: 0.196, width: 0.204, height: 0.068, reason: 'password field' },
     ]);

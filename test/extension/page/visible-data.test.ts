@@ -4,7 +4,7 @@ import { captureScreen } from '@/lib/capture/screen';
 import { getDraft } from '@/lib/capture/draft-store';
 import type { PageInfo } from '@/lib/page/page-info';
 import { findVisibleData, VISIBLE_DATA_MAX } from '@/lib/page/visible-data';
-import { freshDb } from '../helpers';
+import { freshDb, pageCaptureDeps } from '../helpers';
 
 /** happy-dom lays nothing out: a range's box is 8 px a character on a 20 px line, from its start offset. */
 function layOutText(range: typeof Range = Range) {
@@ -85,21 +85,9 @@ describe('captureScreen with personal data on the page', () => {
   async function capture(options: { redactShown?: { email: boolean; phone: boolean; card: boolean }; answer?: () => Promise<unknown> }) {
     const db = await freshDb();
     const readVisibleData = vi.fn(options.answer ?? (async () => shown));
-    const deps: CaptureDeps = {
-      db,
-      tabs: {
-        activeTab: async () => ({ id: 1, windowId: 1, url: page.url }),
-        captureVisible: async () => `data:image/png;base64,${btoa('\x89PNG\r\n\x1a\n')}`,
-        readPage: async () => page,
-        readVisibleData,
-        openEditor: async () => undefined,
-      },
-      systemInfo: async () => ({ browser: { name: 'Chrome', version: '131' }, os: 'Linux', extensionVersion: '0.1.0' }),
-      now: () => 0,
-      newId: () => 'draft-1',
-      extensionOrigin: 'chrome-extension://abc',
+    const deps = pageCaptureDeps(db, page, { readVisibleData }, {
       captureSettings: async () => ({ privateSelectors: [], customerRules: [], ...(options.redactShown ? { redactShown: options.redactShown } : {}) }),
-    };
+    });
     const result = await captureScreen(deps);
     const draft = await getDraft(db, 'draft-1');
     return { result, reasons: draft?.redactionSuggestions?.map((suggestion) => suggestion.reason), readVisibleData };
