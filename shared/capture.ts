@@ -172,6 +172,9 @@ export const diagnostics = z.strictObject({
 });
 export type Diagnostics = z.infer<typeof diagnostics>;
 
+/** The longest quote a clip may send; the extension cuts longer selections to it. */
+export const QUOTE_MAX_LENGTH = 20_000;
+
 /** What the extension sends. The reporter is never part of it: the server takes it from the token. */
 export const captureInput = z
   .strictObject({
@@ -182,7 +185,7 @@ export const captureInput = z
     tags: tags.default([]),
     /** The client's clock, kept for display; the server orders and filters by when it received the capture. */
     createdAt: comparableDateTime,
-    quote: text().min(1).max(20_000).optional(),
+    quote: text().min(1).max(QUOTE_MAX_LENGTH).optional(),
     annotations: annotations.default([]),
     environment,
     screenshot: screenshotDeclaration.optional(),

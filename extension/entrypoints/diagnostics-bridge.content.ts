@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { installDiagnosticsCollector } from '@/lib/diagnostics-collector';
+import { installDiagnosticsCollector } from '@/lib/page/diagnostics-collector';
 
 // Registered at run time, at document start, for the sites where the user turned diagnostics on
-// (see diagnostics-sites.ts). It marks, in this content-script world the page cannot reach, that
+// (see lib/settings/diagnostics-sites.ts). It marks, in this content-script world the page cannot reach, that
 // Snag's collector is in the page from before its first script: only then do captures ask for it.
 // Chrome registers the collector itself in the page's world; Firefox (Manifest V2) has this script
 // put it there, inline, which runs at once.

@@ -1,5 +1,5 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { installDiagnosticsCollector } from '@/lib/diagnostics-collector';
+import { installDiagnosticsCollector } from '@/lib/page/diagnostics-collector';
 
 // Runs in the page's own world, only on sites where the user turned diagnostics on: registered for
 // those origins in Chrome (`world: 'MAIN'`), injected by `diagnostics-bridge.content` in Firefox.

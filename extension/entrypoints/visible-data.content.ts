@@ -1,7 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { findVisibleData } from '@/lib/visible-data';
+import { findVisibleData } from '@/lib/page/visible-data';
 
-// Injected on demand by a capture (`scripting.executeScript`, see tab-access.ts), never listed in the
+// Injected on demand by a capture (`scripting.executeScript`, see lib/capture/tab-access.ts), never listed in the
 // manifest; `main`'s answer is what executeScript answers.
 export default defineContentScript({
   registration: 'runtime',

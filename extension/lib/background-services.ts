@@ -1,32 +1,33 @@
 import { uuidv7 } from 'uuidv7';
 import type { Browser, WxtBrowser } from 'wxt/browser';
-import type { FetchLike } from './api-client';
-import { badgeFor } from './badge';
-import type { CaptureDeps } from './capture-context';
-import { captureFullPage } from './capture-full-page';
-import { fullPageRuns } from './full-page-runs';
-import { captureScreen } from './capture-screen';
-import { clipSelection } from './clip-selection';
-import { testConnection } from './connection-test';
-import { diagnosticsSitesStore, readDiagnosticsSites, syncDiagnosticsScripts } from './diagnostics-sites';
-import { withSnagDb, type SnagDb } from './db';
-import { deviceName } from './device-name';
-import { discardStaleDrafts } from './drafts';
-import { identifyBrowser, osName, type SystemInfo } from './environment';
+import type { FetchLike } from './api/client';
+import { badgeFor } from './outbox/badge';
+import type { CaptureDeps } from './capture/context';
+import { captureFullPage } from './capture/full-page/capture';
+import { fullPageRuns } from './capture/full-page/runs';
+import { captureScreen } from './capture/screen';
+import { clipSelection } from './capture/clip';
+import { testConnection } from './api/connection-test';
+import { diagnosticsSitesStore, readDiagnosticsSites, syncDiagnosticsScripts } from './settings/diagnostics-sites';
+import { withSnagDb, type SnagDb } from './outbox/database';
+import { deviceName } from './pairing/device-name';
+import { discardStaleDrafts } from './capture/draft-store';
+import { identifyBrowser, osName, type SystemInfo } from './capture/environment';
 import type { BackgroundHandlers, OutboxStatus } from './messages';
-import { discardEntry, heldForToken, listOutbox, pendingOverview, requeueEntry, requeueUnsent } from './outbox';
-import { summarizeOutbox } from './outbox-summary';
-import { advancePairing, cancelPairing, isPending, startPairing, type PairingDeps, type PairingStatus } from './pairing';
-import { browserPairingStore } from './pairing-store';
-import { ensurePersistentStorage } from './persistent-storage';
-import { PIN_CANCELLED, pinElement } from './pin-element';
+import { discardEntry, heldForToken, listOutbox, pendingOverview, requeueEntry, requeueUnsent } from './outbox/queue';
+import { summarizeOutbox } from './outbox/summary';
+import { advancePairing, cancelPairing, isPending, startPairing, type PairingDeps } from './pairing/pairing';
+import type { PairingStatus } from './pairing/status';
+import { browserPairingStore } from './pairing/store';
+import { ensurePersistentStorage } from './outbox/persistent-storage';
+import { PIN_CANCELLED, pinElement } from './capture/pin';
 import { errorMessage, fail, ok, type Result } from './result';
-import { isConfigured, readSettings, settingsStore } from './settings';
-import { syncOutbox, type ServerAccess } from './sync';
-import { webLock, type LockRequester, type SyncLock } from './sync-lock';
-import { nextSyncAlarm, SYNC_ALARM } from './sync-schedule';
-import { browserTabAccess, toTargetTab } from './tab-access';
-import { refreshWorkspaceLists, workspaceListsStore } from './workspace-lists';
+import { isConfigured, readSettings, settingsStore } from './settings/connection';
+import { syncOutbox, type ServerAccess } from './outbox/sync';
+import { webLock, type LockRequester, type SyncLock } from './outbox/sync-lock';
+import { nextSyncAlarm, SYNC_ALARM } from './outbox/sync-schedule';
+import { browserTabAccess, toTargetTab } from './capture/tab-access';
+import { refreshWorkspaceLists, workspaceListsStore } from './api/workspace-lists';
 
 export const CLIP_MENU_ID = 'clip-selection';
 export const CAPTURE_COMMAND = 'capture-screen';
@@ -37,7 +38,7 @@ export const CLIP_COMMAND = 'clip-selection';
 export const PAIRING_ALARM = 'pairing-poll';
 const PAIRING_LOCK_NAME = 'snag-pairing';
 const STALE_DRAFT_MS = 7 * 24 * 60 * 60_000;
-/** Where the WXT item `local:settings` (see settings.ts) lives in `storage.local`. */
+/** Where the WXT item `local:settings` (see settings/connection.ts) lives in `storage.local`. */
 const SETTINGS_KEY = 'settings';
 const NOT_CONFIGURED = 'Snag has no server or token yet';
 
@@ -237,7 +238,8 @@ export function createBackgroundServices(api: WxtBrowser, platform: Partial<Back
         // An update may change how the collector is registered (and the content script marking pages beside it).
         settle('registering the diagnostics collector', async () => {
           const sites = await readDiagnosticsSites(diagnosticsSitesStore);
-          if (sites.length > 0) await syncDiagnosticsScripts(api, sites);
+          // Unreadable sites are left as registered; Options shows why.
+          if (sites.ok && sites.value.length > 0) await syncDiagnosticsScripts(api, sites.value);
         })(),
         // Firefox's background is a page and may ask; Chrome's service worker cannot (the popup does).
         settle('asking for persistent storage', () => ensurePersistentStorage(navigator.storage))(),

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { browser } from 'wxt/browser';
 import { captureKind } from '#shared/capture';
-import { problemKinds } from './db';
-import { pairingStatusSchema } from './pairing';
+import { problemKinds } from './outbox/model';
+import { pairingStatusSchema } from './pairing/status';
 import { errorMessage, fail, resultSchema, type Result } from './result';
 
 // The one protocol between the extension's pages (popup, options, editor) and its background, which

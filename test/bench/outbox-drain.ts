@@ -12,11 +12,11 @@ import 'fake-indexeddb/auto';
 import { uuidv7 } from 'uuidv7';
 import { API_PREFIX } from '#shared/api';
 import { captureInput, type CaptureInput } from '#shared/capture';
-import { openSnagDb, type SnagDb } from '../../extension/lib/db';
-import { saveDraftToOutbox } from '../../extension/lib/outbox';
+import { openSnagDb, type SnagDb } from '../../extension/lib/outbox/database';
+import { saveDraftToOutbox } from '../../extension/lib/outbox/queue';
 import { ok } from '../../extension/lib/result';
-import { syncOutbox } from '../../extension/lib/sync';
-import { webLock } from '../../extension/lib/sync-lock';
+import { syncOutbox } from '../../extension/lib/outbox/sync';
+import { webLock } from '../../extension/lib/outbox/sync-lock';
 import { startChildServer, type ChildServer } from './lib/child-server';
 import { median } from './lib/stats';
 

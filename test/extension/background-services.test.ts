@@ -2,10 +2,11 @@ import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } fr
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createBackgroundServices } from '@/lib/background-services';
-import { DB_NAME, withSnagDb, type OutboxEntry } from '@/lib/db';
-import { putDraft } from '@/lib/drafts';
-import { listOutbox, saveDraftToOutbox, updateEntry } from '@/lib/outbox';
-import { SYNC_ALARM } from '@/lib/sync-schedule';
+import { DB_NAME, withSnagDb } from '@/lib/outbox/database';
+import { type OutboxEntry } from '@/lib/outbox/model';
+import { putDraft } from '@/lib/capture/draft-store';
+import { listOutbox, saveDraftToOutbox, updateEntry } from '@/lib/outbox/queue';
+import { SYNC_ALARM } from '@/lib/outbox/sync-schedule';
 import { clipDraft, memoryLock, sampleInput } from './helpers';
 
 // The glue between browser events and the outbox: the badge and the alarm follow every change, new

@@ -1,10 +1,10 @@
 import type { ScreenshotContentType } from '#shared/capture';
-import type { Box } from '@/lib/annotation-geometry';
+import type { Box } from '@/lib/annotations/geometry';
 import { cropPixels } from '@/lib/annotations/browser-canvas';
 import type { DrawingContext } from '@/lib/annotations/render';
-import type { StoredImage } from '@/lib/db';
-import type { CanvasFactory, Raster } from '@/lib/flatten';
-import type { Pixels } from '@/lib/redact';
+import type { StoredImage } from '@/lib/capture/draft';
+import type { CanvasFactory, Raster } from '@/lib/image/flatten';
+import type { Pixels } from '@/lib/image/redact';
 
 /**
  * Canvases without a browser. Images use a tiny made-up format — "FAKE", width and height (16-bit

@@ -1,13 +1,17 @@
 import { uuidv7 } from 'uuidv7';
-import type { ParsedCaptureInput } from '#shared/capture';
-import { captureInput } from '#shared/capture';
+import { captureInput, type ParsedCaptureInput } from '#shared/capture';
 import type { Environment } from '#shared/environment';
-import type { FetchLike } from '@/lib/api-client';
-import { openSnagDb, type Draft, type SnagDb, type StoredImage } from '@/lib/db';
+import type { FetchLike } from '@/lib/api/client';
+import { openSnagDb, type SnagDb } from '@/lib/outbox/database';
+import type { CaptureDeps } from '@/lib/capture/context';
+import type { Draft, StoredImage } from '@/lib/capture/draft';
+import type { TabAccess } from '@/lib/capture/tab-access';
+import type { PageInfo } from '@/lib/page/page-info';
 import type { RuntimeMessageEvent, MessageSender } from '@/lib/messages';
-import type { Settings, SettingsStore } from '@/lib/settings';
+import type { Settings } from '@/lib/settings/items';
+import type { SettingsStore } from '@/lib/settings/connection';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { webLock, type SyncLock } from '@/lib/sync-lock';
+import { webLock, type SyncLock } from '@/lib/outbox/sync-lock';
 
 /** A fresh database per test: fake-indexeddb keeps every database for the whole file. */
 export function freshDb(): Promise<SnagDb> {
@@ -130,4 +134,24 @@ export function apiErrorBody(code: string, message: string) {
 export function fromOptionsPage(event: typeof fakeBrowser.runtime.onMessage): RuntimeMessageEvent {
   const page: MessageSender = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html') };
   return { addListener: (listener) => event.addListener((message: unknown) => listener(message, page)) };
+}
+
+/** A capture flow's dependencies around one page: a tab showing it, a tiny PNG, a fixed clock and id. */
+export function pageCaptureDeps(db: SnagDb, page: PageInfo, tabs: Partial<TabAccess> = {}, overrides: Partial<CaptureDeps> = {}): CaptureDeps {
+  return {
+    db,
+    tabs: {
+      activeTab: async () => ({ id: 1, windowId: 1, url: page.url }),
+      captureVisible: async () => `data:image/png;base64,${btoa('\x89PNG\r\n\x1a\n')}`,
+      readPage: async () => page,
+      readVisibleData: async () => [],
+      openEditor: async () => undefined,
+      ...tabs,
+    },
+    systemInfo: async () => ({ browser: { name: 'Chrome', version: '131' }, os: 'Linux', extensionVersion: '0.1.0' }),
+    now: () => 0,
+    newId: () => 'draft-1',
+    extensionOrigin: 'chrome-extension://abc',
+    ...overrides,
+  };
 }

@@ -1,13 +1,13 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Annotation, RedactionStyle } from '#shared/annotation';
-import { HIGHLIGHT_COLOR } from '@/lib/annotation-geometry';
+import { HIGHLIGHT_COLOR } from '@/lib/annotations/geometry';
 import { translateShape } from '@/lib/annotations/bounds';
 import { croppedAspect } from '@/lib/annotations/crop';
 import { countShapes, findShape, removeShape, replaceShape, type EditorDoc } from '@/lib/annotations/document';
 import type { PixelSize } from '@/lib/annotations/render';
 import type { EditorCommand } from '@/lib/annotations/shortcuts';
 import { DEFAULT_TOOL, tools, type DrawStyle, type ToolId } from '@/lib/annotations/tools';
-import type { StoredImage } from '@/lib/db';
+import type { StoredImage } from '@/lib/capture/draft';
 import { DrawingSurface } from './DrawingSurface';
 import { RedactionList } from './RedactionList';
 import { ShortcutLegend } from './ShortcutLegend';

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { categories, severities, type Category, type Severity } from '#shared/capture';
-import type { DetailFields } from '@/lib/capture-details';
+import type { DetailFields } from '@/lib/capture/details';
 
 const categoryLabels: Record<Category, string> = {
   bug: 'Bug',

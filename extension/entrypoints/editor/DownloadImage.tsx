@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import type { Box } from '@/lib/annotation-geometry';
+import type { Box } from '@/lib/annotations/geometry';
 import { browserCanvases } from '@/lib/annotations/browser-canvas';
 import type { Annotation } from '#shared/annotation';
-import type { StoredImage } from '@/lib/db';
-import { flattenImage } from '@/lib/flatten';
+import type { StoredImage } from '@/lib/capture/draft';
+import { flattenImage } from '@/lib/image/flatten';
 import { errorMessage } from '@/lib/result';
 
 interface DownloadImageProps {

@@ -5,16 +5,17 @@ import { addCounts, ALL_SCRUBBERS } from '#shared/pii';
 import { StatusMessage } from '@/components/StatusMessage';
 import { browserCanvases } from '@/lib/annotations/browser-canvas';
 import { addShape, annotationsOf, startingDoc, type EditorDoc } from '@/lib/annotations/document';
-import { draftDetails, draftTitle, scrubDetails, type DetailFields, type DraftDetails } from '@/lib/capture-details';
-import { withSnagDb, type Draft } from '@/lib/db';
-import { discardDraft } from '@/lib/drafts';
-import { flowMemoryStore, rememberFlow, type CarriedFlow } from '@/lib/flow-memory';
+import { draftDetails, draftTitle, scrubDetails, type DetailFields } from '@/lib/capture/details';
+import type { Draft, DraftDetails } from '@/lib/capture/draft';
+import { withSnagDb } from '@/lib/outbox/database';
+import { discardDraft } from '@/lib/capture/draft-store';
+import { flowMemoryStore, rememberFlow, type CarriedFlow } from '@/lib/capture/flow-memory';
 import { sendToBackground } from '@/lib/messages';
-import { pinOutline } from '@/lib/pin-outline';
-import type { PrivacySettings } from '@/lib/privacy-settings';
+import { pinOutline } from '@/lib/capture/pin-outline';
+import type { PrivacySettings, WorkspaceLists } from '@/lib/settings/items';
 import { errorMessage, fail, type Result } from '@/lib/result';
-import { saveCapture, scrubCaptureText } from '@/lib/save-capture';
-import { rememberCustomer, workspaceListsStore, type WorkspaceLists } from '@/lib/workspace-lists';
+import { saveCapture, scrubCaptureText } from '@/lib/capture/save';
+import { rememberCustomer, workspaceListsStore } from '@/lib/api/workspace-lists';
 import { Annotator } from './Annotator';
 import { DetailsFields } from './DetailsFields';
 import { DiagnosticsSummary } from './DiagnosticsSummary';
@@ -42,7 +43,7 @@ interface DraftEditorProps {
   privacy: Result<PrivacySettings>;
   /** The workspace's tags and recent customers, as cached for offline use. */
   lists: WorkspaceLists;
-  /** The flow of the last capture, while the user plausibly still walks it (see flow-memory.ts). */
+  /** The flow of the last capture, while the user plausibly still walks it (see lib/capture/flow-memory.ts). */
   carriedFlow: CarriedFlow | undefined;
 }
 

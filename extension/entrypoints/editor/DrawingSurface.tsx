@@ -1,5 +1,5 @@
 import { useState, type CSSProperties, type MouseEvent, type PointerEvent } from 'react';
-import { pointIn, type Box, type Point } from '@/lib/annotation-geometry';
+import { pointIn, type Box, type Point } from '@/lib/annotations/geometry';
 import { HANDLES } from '@/lib/annotations/bounds';
 import { addShape, findShape, removeShape, replaceShape, nextStepNumber, type EditorDoc } from '@/lib/annotations/document';
 import { applyGesture, beginGesture, cropBoxOf, shapeAt, updateGesture, type Gesture, type PressTarget } from '@/lib/annotations/gestures';

@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react';
 import { StatusMessage } from '@/components/StatusMessage';
-import { withSnagDb, type Draft } from '@/lib/db';
-import { getDraft } from '@/lib/drafts';
-import { flowMemoryStore, recallFlow, type CarriedFlow } from '@/lib/flow-memory';
-import { privacyStore, readPrivacySettings, type PrivacySettings } from '@/lib/privacy-settings';
+import { withSnagDb } from '@/lib/outbox/database';
+import { type Draft } from '@/lib/capture/draft';
+import { getDraft } from '@/lib/capture/draft-store';
+import { flowMemoryStore, recallFlow, type CarriedFlow } from '@/lib/capture/flow-memory';
+import { privacyStore, readPrivacySettings } from '@/lib/settings/privacy';
+import type { PrivacySettings, WorkspaceLists } from '@/lib/settings/items';
 import { errorMessage, type Result } from '@/lib/result';
-import { readWorkspaceLists, workspaceListsStore, type WorkspaceLists } from '@/lib/workspace-lists';
+import { readWorkspaceLists, workspaceListsStore } from '@/lib/api/workspace-lists';
 import { DraftEditor } from './DraftEditor';
 
 type Loading =

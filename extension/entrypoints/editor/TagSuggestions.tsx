@@ -1,4 +1,4 @@
-import { parseTags } from '@/lib/save-capture';
+import { parseTags } from '@/lib/capture/save';
 
 interface TagSuggestionsProps {
   /** The workspace's list. */

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { TEXT_MAX_LENGTH } from '#shared/annotation';
-import type { Point } from '@/lib/annotation-geometry';
+import type { Point } from '@/lib/annotations/geometry';
 
 export interface TextEntryState {
   at: Point;

@@ -2,10 +2,11 @@ import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type R
 import { browser } from 'wxt/browser';
 import { StatusMessage } from '@/components/StatusMessage';
 import { sendToBackground } from '@/lib/messages';
-import type { PairingStatus } from '@/lib/pairing';
+import type { PairingStatus } from '@/lib/pairing/status';
 import { errorMessage, fail } from '@/lib/result';
-import { requestServerAccess } from '@/lib/server-permission';
-import { normalizeServerUrl, readSettings, saveSettings, settingsStore, type Settings } from '@/lib/settings';
+import { requestServerAccess } from '@/lib/api/server-permission';
+import { normalizeServerUrl, readSettings, saveSettings, settingsStore } from '@/lib/settings/connection';
+import { type Settings } from '@/lib/settings/items';
 import { usePairing } from './use-pairing';
 import './connect.css';
 

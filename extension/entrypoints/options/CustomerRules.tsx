@@ -1,12 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import {
-  CUSTOMER_RULES_MAX,
-  customerRulesStore,
-  readCustomerRules,
-  validateCustomerRules,
-  type CustomerRule,
-} from '@/lib/customer-rules';
-import { selectorChecker } from '@/lib/privacy-settings';
+import { CUSTOMER_RULES_MAX, type CustomerRule } from '@/lib/settings/items';
+import { customerRulesStore, readCustomerRules, validateCustomerRules } from '@/lib/settings/customer-rules';
+import { selectorChecker } from '@/lib/settings/privacy';
 import { errorMessage } from '@/lib/result';
 
 /** A rule as edited: both sources kept, so switching between them loses nothing typed. */

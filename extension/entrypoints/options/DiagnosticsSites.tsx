@@ -1,13 +1,14 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { browser } from 'wxt/browser';
-import { BUFFER_MAX, DIAGNOSTICS_WINDOW_MS } from '@/lib/diagnostics-collector';
+import { BUFFER_MAX, DIAGNOSTICS_WINDOW_MS } from '@/lib/page/diagnostics-collector';
 import {
   diagnosticsSitesStore,
   disableDiagnostics,
   enableDiagnostics,
   readDiagnosticsSites,
+  startNewDiagnosticsSites,
   syncDiagnosticsScripts,
-} from '@/lib/diagnostics-sites';
+} from '@/lib/settings/diagnostics-sites';
 import { errorMessage, fail } from '@/lib/result';
 
 /**
@@ -20,13 +21,17 @@ export function DiagnosticsSites() {
   const [site, setSite] = useState('');
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
+  const [unreadable, setUnreadable] = useState(false);
 
   useEffect(() => {
     readDiagnosticsSites(diagnosticsSitesStore)
       .then(async (stored) => {
-        setSites(stored);
+        // Shown, and left alone: turning a site on or off would refuse too, so no site is lost.
+        setUnreadable(!stored.ok);
+        if (!stored.ok) return setMessage(stored.reason);
+        setSites(stored.value);
         // Access may have been taken back in the browser's own settings since: register for what is left.
-        await syncDiagnosticsScripts(browser, stored);
+        await syncDiagnosticsScripts(browser, stored.value);
       })
       .catch((error: unknown) => setMessage(`Could not read the diagnostics sites: ${errorMessage(error)}`));
   }, []);
@@ -41,6 +46,17 @@ export function DiagnosticsSites() {
     setSites(result.value);
     setSite('');
     setMessage('Diagnostics on. Reload the site’s open tabs to start collecting there.');
+  }
+
+  async function startNewList() {
+    setBusy(true);
+    const result = await startNewDiagnosticsSites(browser, diagnosticsSitesStore).catch((error: unknown) => fail(errorMessage(error)));
+    setBusy(false);
+    if (result.ok) {
+      setSites(result.value);
+      setUnreadable(false);
+    }
+    setMessage(result.ok ? 'A new, empty list of sites.' : result.reason);
   }
 
   async function turnOff(which: string) {
@@ -72,6 +88,11 @@ export function DiagnosticsSites() {
             </li>
           ))}
         </ul>
+      )}
+      {unreadable && (
+        <button type="button" disabled={busy} onClick={startNewList}>
+          Start a new list
+        </button>
       )}
       <form onSubmit={turnOn} noValidate>
         <label htmlFor={`${id}-site`}>Site</label>

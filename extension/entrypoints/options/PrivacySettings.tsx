@@ -1,12 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { scrubberKinds, visibleDataKinds, type ScrubberKind, type VisibleDataKind } from '#shared/pii';
-import {
-  defaultPrivacySettings,
-  privacyStore,
-  readPrivacySettings,
-  savePrivacySettings,
-  selectorChecker,
-} from '@/lib/privacy-settings';
+import { defaultPrivacySettings } from '@/lib/settings/items';
+import { privacyStore, readPrivacySettings, savePrivacySettings, selectorChecker } from '@/lib/settings/privacy';
 import { errorMessage } from '@/lib/result';
 import './privacy-settings.css';
 

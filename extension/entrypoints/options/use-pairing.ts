@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { PAIRING_POLL_INTERVAL_SECONDS } from '#shared/account';
 import { sendToBackground } from '@/lib/messages';
-import type { PairingStatus } from '@/lib/pairing';
+import type { PairingStatus } from '@/lib/pairing/status';
 
 const POLL_MS = PAIRING_POLL_INTERVAL_SECONDS * 1000;
 

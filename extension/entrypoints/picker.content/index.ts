@@ -1,11 +1,11 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { pickElement, type PickOutcome, type PickerView } from '@/lib/element-picker';
-import { privacyCheck } from '@/lib/locators';
-import { privacyStore, readPrivacySettings } from '@/lib/privacy-settings';
+import { pickElement, type PickOutcome, type PickerView } from '@/lib/page/element-picker';
+import { privacyCheck } from '@/lib/page/locators';
+import { privacyStore, readPrivacySettings } from '@/lib/settings/privacy';
 import pickerCss from './picker.css?inline';
 
-// The element picker, injected on demand (`scripting.executeScript`, see `pin-element.ts`) and never
+// The element picker, injected on demand (`scripting.executeScript`, see `lib/capture/pin.ts`) and never
 // listed in the manifest: nothing runs in a page before the user asks to pin. `main`'s answer is
 // what executeScript answers.
 

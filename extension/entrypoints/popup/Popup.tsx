@@ -2,10 +2,10 @@ import { useCallback, useEffect, useState, type MouseEvent } from 'react';
 import { browser } from 'wxt/browser';
 import { StatusMessage } from '@/components/StatusMessage';
 import { sendToBackground, type OutboxStatus } from '@/lib/messages';
-import { ensurePersistentStorage } from '@/lib/persistent-storage';
+import { ensurePersistentStorage } from '@/lib/outbox/persistent-storage';
 import type { Result } from '@/lib/result';
 import { AttentionList } from './AttentionList';
-import { formatBytes, formatDueIn } from './format';
+import { formatBytes, formatDueIn } from '@/lib/outbox/format';
 import { FullPageProgress } from './FullPageProgress';
 import { useOutboxStatus } from './use-outbox-status';
 

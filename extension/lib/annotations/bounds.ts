@@ -1,6 +1,6 @@
 import type { Annotation, AnnotationPoint, TextAnnotation } from '#shared/annotation';
 import { TEXT_LINE_HEIGHT, textLines } from '#shared/annotation-drawing';
-import { clamp01, round4, type Box, type Point } from '../annotation-geometry';
+import { clamp01, round4, type Box, type Point } from './geometry';
 
 /**
  * Geometry of annotation shapes in image fractions. `aspect` is the image's width ÷ height: it

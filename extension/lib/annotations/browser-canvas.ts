@@ -1,7 +1,7 @@
-import type { Box } from '../annotation-geometry';
-import type { StoredImage } from '../db';
-import type { CanvasFactory, Raster } from '../flatten';
-import type { Pixels } from '../redact';
+import type { Box } from './geometry';
+import type { StoredImage } from '../capture/draft';
+import type { CanvasFactory, Raster } from '../image/flatten';
+import type { Pixels } from '../image/redact';
 
 /** Whole pixels of `crop` in an image of `width` × `height`, at least one pixel each way. */
 export function cropPixels(crop: Box, width: number, height: number) {

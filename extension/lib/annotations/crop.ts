@@ -1,5 +1,5 @@
 import type { Annotation } from '#shared/annotation';
-import { clamp01, clipToImage, round4, type Box } from '../annotation-geometry';
+import { clamp01, clipToImage, round4, type Box } from './geometry';
 import { mapShape, shapeBounds } from './bounds';
 
 /**

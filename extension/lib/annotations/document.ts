@@ -1,6 +1,6 @@
 import type { Annotation, RedactionStyle } from '#shared/annotation';
-import { WHOLE_IMAGE, type Box } from '../annotation-geometry';
-import type { RedactionSuggestion } from '../db';
+import { WHOLE_IMAGE, type Box } from './geometry';
+import type { RedactionSuggestion } from '../capture/draft';
 import { composeCrop, cropShapes } from './crop';
 
 /** A shape in the editor: the wire annotation plus an identity for selection and React keys. */

@@ -1,5 +1,5 @@
 import type { Annotation } from '#shared/annotation';
-import { boxBetween, round4, type Box, type Point } from '../annotation-geometry';
+import { boxBetween, round4, type Box, type Point } from './geometry';
 import { dragHandle, hitsShape, resizeShape, shapeBounds, translateShape, type Handle } from './bounds';
 import { addShape, applyCrop, findShape, replaceShape, type EditorDoc } from './document';
 import { isDragTool, shapeFromDrag, type DragTool, type DrawStyle, type ToolId } from './tools';

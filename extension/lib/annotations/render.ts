@@ -52,7 +52,7 @@ export interface PixelSize {
 
 /**
  * Draw shapes onto a canvas holding the image at `size` pixels: the flattened export. Redactions
- * are not drawn here: they are already burned into the pixels (see `redact.ts`).
+ * are not drawn here: they are already burned into the pixels (see `image/redact.ts`).
  */
 export function drawAnnotations(context: DrawingContext, shapes: readonly Annotation[], size: PixelSize): void {
   for (const shape of shapes) {

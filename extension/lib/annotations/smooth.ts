@@ -1,5 +1,5 @@
 import { STROKE_MAX_POINTS, type AnnotationPoint } from '#shared/annotation';
-import { clamp01, round4, type Point } from '../annotation-geometry';
+import { clamp01, round4, type Point } from './geometry';
 
 /**
  * Freehand strokes arrive as jittery pointer samples. They are simplified (Ramer–Douglas–Peucker:

@@ -1,6 +1,6 @@
-import { round4 } from '../annotation-geometry';
-import type { RedactionSuggestion } from '../db';
-import type { SensitiveArea } from '../page-info';
+import { round4 } from './geometry';
+import type { RedactionSuggestion } from '../capture/draft';
+import type { SensitiveArea } from '../page/page-info';
 
 /** Fields' focus rings and borders reach a little past their box. */
 const PADDING_PX = 2;

@@ -1,5 +1,5 @@
 import type { Annotation, RedactionStyle } from '#shared/annotation';
-import { boxBetween, clamp01, round4, type Point } from '../annotation-geometry';
+import { boxBetween, clamp01, round4, type Point } from './geometry';
 import { smoothStroke } from './smooth';
 
 /** The editor's tools, in toolbar order, each with its one-key shortcut. */
