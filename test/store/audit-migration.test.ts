@@ -1,40 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Kysely } from 'kysely';
-import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
-import { OneSchemaPostgresDialect } from '../../server/store/postgres-introspector';
+import { describe, expect, it } from 'vitest';
 import { migrateToLatest, snagMigrations } from '../../server/store/migrations';
-import type { Database } from '../../server/store/schema';
-import { openSqliteKysely } from '../../server/store/sqlite';
+import { migrationEngines, migrationsBefore } from './migration-engines';
 
 // Audit entries written before 0071 held an erased customer's name and exports' filter values.
-const before = Object.fromEntries(Object.entries(snagMigrations).filter(([name]) => name < '0071'));
-
-const root = mkdtempSync(join(tmpdir(), 'snag-audit-migration-'));
-const connectionString = process.env.SNAG_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const admin = new pg.Pool({ connectionString, max: 1 });
-const schemas: string[] = [];
-
-afterAll(async () => {
-  rmSync(root, { recursive: true, force: true });
-  for (const schema of schemas) await admin.query(`drop schema if exists ${schema} cascade`);
-  await admin.end();
-});
-
-async function openPostgres(): Promise<{ db: Kysely<Database>; schema?: string }> {
-  const schema = `snag_test_${crypto.randomUUID().replaceAll('-', '')}`;
-  schemas.push(schema);
-  await admin.query(`create schema ${schema}`);
-  const pool = new pg.Pool({ connectionString, max: 2, options: `-c search_path=${schema}` });
-  return { db: new Kysely<Database>({ dialect: new OneSchemaPostgresDialect({ pool }, schema) }), schema };
-}
-
-const engines: Array<[string, () => Promise<{ db: Kysely<Database>; schema?: string }>]> = [
-  ['sqlite', async () => ({ db: openSqliteKysely(join(root, `${crypto.randomUUID()}.db`)) })],
-  ['postgres', openPostgres],
-];
+const before = migrationsBefore('0071');
+const engines = migrationEngines('audit-migration');
 
 describe.each(engines)('0071_audit_without_content on %s', (_engine, openDb) => {
   it('removes erased customers’ names and filter values from existing entries, keeping ids and counts', { timeout: 60_000 }, async () => {

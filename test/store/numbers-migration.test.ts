@@ -1,43 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Kysely, sql } from 'kysely';
-import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
 import { feedQuery } from '#shared/review';
-import { OneSchemaPostgresDialect } from '../../server/store/postgres-introspector';
 import { KyselyStore } from '../../server/store/kysely-store';
 import { migrateToLatest, snagMigrations } from '../../server/store/migrations';
-import type { Database } from '../../server/store/schema';
-import { openSqliteKysely } from '../../server/store/sqlite';
-import type { SqlDialect } from '../../server/store/store';
+import { migrationEngines, migrationsBefore } from './migration-engines';
 
 // Captures stored before 0040/0041: friction was a kind, and created_at held the client's clock.
-const before = Object.fromEntries(Object.entries(snagMigrations).filter(([name]) => name < '0040'));
-
-const root = mkdtempSync(join(tmpdir(), 'snag-numbers-migration-'));
-const connectionString = process.env.SNAG_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const admin = new pg.Pool({ connectionString, max: 1 });
-const schemas: string[] = [];
-
-afterAll(async () => {
-  rmSync(root, { recursive: true, force: true });
-  for (const schema of schemas) await admin.query(`drop schema if exists ${schema} cascade`);
-  await admin.end();
-});
-
-async function openPostgres(): Promise<{ db: Kysely<Database>; schema: string }> {
-  const schema = `snag_test_${crypto.randomUUID().replaceAll('-', '')}`;
-  schemas.push(schema);
-  await admin.query(`create schema ${schema}`);
-  const pool = new pg.Pool({ connectionString, max: 2, options: `-c search_path=${schema}` });
-  return { db: new Kysely<Database>({ dialect: new OneSchemaPostgresDialect({ pool }, schema) }), schema };
-}
-
-const engines: Array<[SqlDialect, () => Promise<{ db: Kysely<Database>; schema?: string }>]> = [
-  ['sqlite', async () => ({ db: openSqliteKysely(join(root, `${crypto.randomUUID()}.db`)) })],
-  ['postgres', openPostgres],
-];
+const before = migrationsBefore('0040');
+const engines = migrationEngines('numbers-migration');
 
 describe.each(engines)('0040_friction_category and 0041_server_time on %s', (dialect, openDb) => {
   it("files text-only friction under the category, and re-dates old captures by the server's receive time", { timeout: 60_000 }, async () => {
