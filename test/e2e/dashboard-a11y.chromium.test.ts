@@ -4,6 +4,7 @@ import type { AxeResults, RunOptions } from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInToDashboard } from './harness/dashboard-session';
+import { chromiumTab } from './harness/chromium';
 import { daysAgo, frictionCapture, launchDashboardBrowser, postCaptures, requireDashboardBuild } from './harness/dashboard-fixtures';
 import { startSnagServer, type RunningSnagServer } from './harness/snag-server';
 
@@ -107,7 +108,7 @@ describe('Chromium: dashboard accessibility (axe-core)', () => {
 
     browser = await launchDashboardBrowser();
     page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-    await signInToDashboard(page, server);
+    await signInToDashboard(chromiumTab(page), server);
   });
 
   afterAll(async () => {

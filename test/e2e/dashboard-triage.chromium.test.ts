@@ -5,6 +5,7 @@ import type { CaptureInput } from '#shared/capture';
 import { captureDetail, feedPage } from '#shared/review';
 import { frictionCapture, launchDashboardBrowser, postCaptures, requireDashboardBuild } from './harness/dashboard-fixtures';
 import { createAccount, signInToDashboard, type DashboardAccount } from './harness/dashboard-session';
+import { chromiumTab } from './harness/chromium';
 import { startSnagServer, type RunningSnagServer } from './harness/snag-server';
 
 /**
@@ -74,7 +75,7 @@ describe('Chromium: triage in the ops dashboard', () => {
     await postAs(server, sam, { ...hiddenAgain, createdAt: at(10) });
     browser = await launchDashboardBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await signInToDashboard(page, server, olivia);
+    await signInToDashboard(chromiumTab(page), server, olivia);
   });
 
   afterAll(async () => {

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { z } from 'zod';
 import { e2eExtensionDir } from './harness/build-extension';
-import { launchChromiumWithExtension, startFromPopup, waitForPage, type ChromiumWithExtension } from './harness/chromium';
+import { chromiumTab, launchChromiumWithExtension, type ChromiumWithExtension } from './harness/chromium';
+import { startFromPopup } from './harness/extension-steps';
+import { waitForText } from './harness/page-text';
 import { launchDashboardBrowser } from './harness/dashboard-fixtures';
 import { signInWithPassword, type DashboardAccount } from './harness/dashboard-session';
 import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
@@ -57,7 +59,7 @@ describe('Chromium: team onboarding — setup link, invite, pairing, capture, re
     await expect
       .poll(() => adminPage.getByRole('alert').innerText())
       .toBe('That email and password do not match an account. Check both and try again.');
-    await signInWithPassword(adminPage, admin);
+    await signInWithPassword(chromiumTab(adminPage), admin);
 
     // The setup link worked once.
     const again = await adminPage.request.post(`${server.url}/api/v1/invites/peek`, {
@@ -85,7 +87,7 @@ describe('Chromium: team onboarding — setup link, invite, pairing, capture, re
 
     await memberDashboard.getByRole('button', { name: 'Sign out' }).click();
     await memberDashboard.getByRole('heading', { name: 'Sign in to Snag' }).waitFor();
-    await signInWithPassword(memberDashboard, member);
+    await signInWithPassword(chromiumTab(memberDashboard), member);
   });
 
   it('the member pairs the extension: the options page shows a code, the member confirms it in the dashboard', async () => {
@@ -100,7 +102,10 @@ describe('Chromium: team onboarding — setup link, invite, pairing, capture, re
 
     // "Open the dashboard to confirm" opens #/pair: the code is not in that URL.
     await options.getByRole('button', { name: 'Open the dashboard to confirm' }).click();
-    const pair = await waitForPage(memberBrowser.context, (url) => url === `${server.url}/#/pair`);
+    const isPair = (url: string) => url === `${server.url}/#/pair`;
+    const pair =
+      memberBrowser.context.pages().find((page) => isPair(page.url())) ??
+      (await memberBrowser.context.waitForEvent('page', { predicate: (page) => isPair(page.url()), timeout: 30_000 }));
     await pair.getByRole('heading', { name: 'Connect the extension' }).waitFor();
     // Typed loosely: lower case, no dash.
     await pair.getByLabel('Code shown by the extension').fill(code.replace('-', '').toLowerCase());
@@ -117,12 +122,11 @@ describe('Chromium: team onboarding — setup link, invite, pairing, capture, re
   });
 
   it('captures from the extension, and the capture carries the member as reporter', async () => {
-    const site = await memberBrowser.context.newPage();
-    await site.goto(fixtures.url('account.html'));
+    const site = await memberBrowser.openPage(fixtures.url('account.html'));
     const { popup, editor } = await startFromPopup(memberBrowser, site, 'Capture this screen');
-    await editor.getByLabel('Comment').fill('Paired capture (member)');
-    await editor.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect.poll(() => popup.getByText(/^Sent: \d+$/).innerText(), { timeout: 30_000 }).toBe('Sent: 1');
+    await editor.fill('Comment', 'Paired capture (member)');
+    await editor.click('Save');
+    await waitForText(popup, 'li', 'Sent: 1');
     await popup.close();
 
     const response = await adminPage.request.get(`${server.url}/api/v1/captures`);
@@ -144,13 +148,12 @@ describe('Chromium: team onboarding — setup link, invite, pairing, capture, re
     await row.getByRole('group').getByRole('button', { name: 'Revoke', exact: true }).click();
     await expect.poll(() => adminPage.getByRole('status').filter({ hasText: /^Revoked / }).count()).toBe(1);
 
-    const site = await memberBrowser.context.newPage();
-    await site.goto(fixtures.url('account.html'));
+    const site = await memberBrowser.openPage(fixtures.url('account.html'));
     const { popup, editor } = await startFromPopup(memberBrowser, site, 'Capture this screen');
-    await editor.getByLabel('Comment').fill('After revocation');
-    await editor.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect.poll(() => popup.getByText(/^Needs attention: \d+$/).innerText(), { timeout: 30_000 }).toBe('Needs attention: 1');
-    await expect.poll(() => popup.getByText(REVOKED_REASON).count()).toBe(1);
+    await editor.fill('Comment', 'After revocation');
+    await editor.click('Save');
+    await waitForText(popup, 'li', 'Needs attention: 1');
+    await waitForText(popup, 'body', { contains: REVOKED_REASON });
 
     const response = await adminPage.request.get(`${server.url}/api/v1/captures`);
     expect(feedItems.parse(await response.json()).items).toHaveLength(1);

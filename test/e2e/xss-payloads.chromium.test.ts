@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaptureInput } from '#shared/capture';
 import { csvRecords, parseCsv } from './harness/csv';
 import { signInToDashboard } from './harness/dashboard-session';
+import { chromiumTab } from './harness/chromium';
 import { daysAgo, frictionCapture, launchDashboardBrowser, postCaptures, requireDashboardBuild } from './harness/dashboard-fixtures';
 import { startSnagServer, type RunningSnagServer } from './harness/snag-server';
 
@@ -135,7 +136,7 @@ describe('Chromium: hostile captured text never runs in the dashboard, digest or
     context.on('page', (opened) => opened.on('dialog', (dialog: Dialog) => void recordDialog(dialog)));
     page = await context.newPage();
     page.on('dialog', (dialog: Dialog) => void recordDialog(dialog));
-    await signInToDashboard(page, server);
+    await signInToDashboard(chromiumTab(page), server);
   });
 
   async function recordDialog(dialog: Dialog): Promise<void> {

@@ -1,0 +1,90 @@
+/**
+ * One way to drive a browser with Snag installed, whichever browser it is (as Dark Reader's tests
+ * do): each scenario is written once against these interfaces and runs in Chromium (Playwright,
+ * chromium.ts) and Firefox (Puppeteer over WebDriver BiDi, firefox.ts).
+ */
+
+export type BrowserName = 'Chromium' | 'Firefox';
+
+export const browsers: readonly BrowserName[] = ['Chromium', 'Firefox'];
+
+export type AccessibleRole = 'button' | 'link';
+
+/** A tab: a web page, the dashboard or one of the extension's pages. */
+export interface Tab {
+  /** Where the tab is now (asked of the page: Firefox over BiDi reports extension pages as about:blank). */
+  url(): Promise<string>;
+  goto(url: string): Promise<void>;
+  reload(): Promise<void>;
+  bringToFront(): Promise<void>;
+  close(): Promise<void>;
+  /** Resolves once the tab closes; ask before the action that closes it. */
+  closed(): Promise<void>;
+  /** Clicks the enabled control with this role (a button unless told) and accessible name (exact text, or a pattern), inside `within` if given. */
+  click(name: string | RegExp, where?: { role?: AccessibleRole; within?: string }): Promise<void>;
+  /** Clicks the first element matching a CSS selector, for what has no name (a card's title link, a summary). */
+  clickSelector(selector: string): Promise<void>;
+  /** Replaces the value of the control whose label reads `label`, typing as a user would. */
+  fill(label: string, value: string): Promise<void>;
+  /** Picks `value` in the <select> whose label reads `label`. */
+  select(label: string, value: string): Promise<void>;
+  /** The current value of the control whose label reads `label`. */
+  valueOf(label: string): Promise<string>;
+  /** Presses a key (Playwright/Puppeteer key names: 'Escape', 'Enter', 'j'). */
+  press(key: string): Promise<void>;
+  /** Runs `fn` in the page (its source is sent, so it may use only its argument) and answers its result. */
+  evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  /** Waits until `fn(arg)` is truthy in the page, and answers that value. */
+  waitUntil<R, A = undefined>(fn: (arg: A) => R, arg?: A, timeout?: number): Promise<NonNullable<Awaited<R>>>;
+  /** The mouse, in CSS pixels of the viewport. */
+  readonly mouse: Mouse;
+  /** An image of the viewport as it is shown now. */
+  screenshot(): Promise<Buffer>;
+}
+
+export interface Mouse {
+  move(x: number, y: number, steps?: number): Promise<void>;
+  down(): Promise<void>;
+  up(): Promise<void>;
+  click(x: number, y: number): Promise<void>;
+}
+
+/** A browser with the end-to-end build of Snag installed, in a fresh profile. */
+export interface ExtensionBrowser {
+  readonly name: BrowserName;
+  /** An extension page's URL (chrome-extension:// or moz-extension://). */
+  extensionUrl(path: string): string;
+  /** Opens an extension page in a new tab and waits until it has rendered. */
+  openExtensionPage(path: string): Promise<Tab>;
+  /** Opens a web page in a new tab. */
+  openPage(url: string): Promise<Tab>;
+  /** The tab whose URL matches, once it is open (30 s at most). */
+  waitForTab(matches: (url: string) => boolean): Promise<Tab>;
+  /** The URLs of every tab open now. */
+  tabUrls(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+/** What an extension page shows once React has rendered it. */
+export const renderedSelector = '#root *';
+
+const tabTimeout = 30_000;
+
+/** Polls `find` until it answers a tab, for adapters whose browser has no event for it. */
+export async function pollForTab<T>(find: () => Promise<T | undefined>): Promise<T> {
+  const deadline = Date.now() + tabTimeout;
+  while (Date.now() < deadline) {
+    const found = await find();
+    if (found !== undefined) return found;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`no tab opened at the expected URL within ${tabTimeout / 1000} s`);
+}
+
+/**
+ * A page function with its argument's type forgotten: Playwright and Puppeteer type the argument
+ * through their handle mappings, which a generic argument cannot pass (the page only sees JSON).
+ */
+export function untyped<A, R>(fn: (arg: A) => R): (arg: unknown) => unknown {
+  return fn as unknown as (arg: unknown) => unknown;
+}
