@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { requireExecutable } from './build-extension';
-import { renderedSelector, untyped, type AccessibleRole, type ExtensionBrowser, type Tab } from './driver';
+import { commonTabMethods, renderedSelector, untyped, type AccessibleRole, type ExtensionBrowser, type Tab } from './driver';
 
 const tabTimeout = 30_000;
 
@@ -68,14 +68,7 @@ export function chromiumTab(page: Page): Tab {
   const labelled = (label: string) => page.getByLabel(label, { exact: true });
   return {
     url: async () => page.url(),
-    goto: async (url) => {
-      await page.goto(url);
-    },
-    reload: async () => {
-      await page.reload();
-    },
-    bringToFront: () => page.bringToFront(),
-    close: () => page.close(),
+    ...commonTabMethods(page),
     closed: async () => {
       await page.waitForEvent('close', { timeout: tabTimeout });
     },
@@ -93,12 +86,6 @@ export function chromiumTab(page: Page): Tab {
       // Polled on a timer: animation frames do not run in a tab behind another one.
       const handle = await page.waitForFunction(untyped(fn), arg, { timeout, polling: 100 });
       return (await handle.jsonValue()) as NonNullable<Awaited<R>>;
-    },
-    mouse: {
-      move: (x, y, steps) => page.mouse.move(x, y, { steps }),
-      down: () => page.mouse.down(),
-      up: () => page.mouse.up(),
-      click: (x, y) => page.mouse.click(x, y),
     },
     screenshot: () => page.screenshot(),
   };

@@ -88,3 +88,37 @@ export async function pollForTab<T>(find: () => Promise<T | undefined>): Promise
 export function untyped<A, R>(fn: (arg: A) => R): (arg: unknown) => unknown {
   return fn as unknown as (arg: unknown) => unknown;
 }
+
+/** What Playwright's and Puppeteer's pages have in common, method for method. */
+interface CommonPage {
+  goto(url: string): Promise<unknown>;
+  reload(): Promise<unknown>;
+  bringToFront(): Promise<void>;
+  close(): Promise<void>;
+  mouse: {
+    move(x: number, y: number, options?: { steps?: number }): Promise<void>;
+    down(): Promise<void>;
+    up(): Promise<void>;
+    click(x: number, y: number): Promise<void>;
+  };
+}
+
+/** The Tab methods both adapters pass straight through to their library's page. */
+export function commonTabMethods(page: CommonPage): Pick<Tab, 'goto' | 'reload' | 'bringToFront' | 'close' | 'mouse'> {
+  return {
+    goto: async (url) => {
+      await page.goto(url);
+    },
+    reload: async () => {
+      await page.reload();
+    },
+    bringToFront: () => page.bringToFront(),
+    close: () => page.close(),
+    mouse: {
+      move: (x, y, steps) => page.mouse.move(x, y, { steps }),
+      down: () => page.mouse.down(),
+      up: () => page.mouse.up(),
+      click: (x, y) => page.mouse.click(x, y),
+    },
+  };
+}

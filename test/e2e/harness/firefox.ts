@@ -1,6 +1,6 @@
 import puppeteer, { type ElementHandle, type Page } from 'puppeteer-core';
 import { requireExecutable } from './build-extension';
-import { pollForTab, renderedSelector, untyped, type AccessibleRole, type ExtensionBrowser, type Tab } from './driver';
+import { commonTabMethods, pollForTab, renderedSelector, untyped, type AccessibleRole, type ExtensionBrowser, type Tab } from './driver';
 
 // Must match browser_specific_settings.gecko.id in wxt.config.ts.
 const addonId = 'snag@snag.invalid';
@@ -95,14 +95,7 @@ export function firefoxTab(page: Page): Tab {
   const control = (label: string) => element(page.waitForFunction(findByLabel, { timeout }, label), `control labelled "${label}"`);
   return {
     url: () => page.evaluate(() => location.href),
-    goto: async (url) => {
-      await page.goto(url);
-    },
-    reload: async () => {
-      await page.reload();
-    },
-    bringToFront: () => page.bringToFront(),
-    close: () => page.close(),
+    ...commonTabMethods(page),
     closed: () => (page.isClosed() ? Promise.resolve() : new Promise((resolve) => page.once('close', () => resolve()))),
     async click(name, { role = 'button', within = ':root' } = {}) {
       const sent: SentName = typeof name === 'string' ? { exact: name } : { pattern: name.source, flags: name.flags };
@@ -135,12 +128,6 @@ export function firefoxTab(page: Page): Tab {
     waitUntil: async <R, A>(fn: (arg: A) => R, arg?: A, wait = timeout) => {
       const handle = await page.waitForFunction(untyped(fn), { timeout: wait }, arg);
       return (await handle.jsonValue()) as NonNullable<Awaited<R>>;
-    },
-    mouse: {
-      move: (x, y, steps) => page.mouse.move(x, y, { steps }),
-      down: () => page.mouse.down(),
-      up: () => page.mouse.up(),
-      click: (x, y) => page.mouse.click(x, y),
     },
     screenshot: async () => Buffer.from(await page.screenshot()),
   };
