@@ -65,7 +65,7 @@ export async function launchChromiumWithExtension(extensionDir: string): Promise
 
 /** A Playwright page as a Tab: controls are found by role and label, as Playwright's locators do. */
 export function chromiumTab(page: Page): Tab {
-  const labelled = (label: string) => page.getByLabel(label, { exact: true });
+  const labelled = (label: string, within?: string) => (within ? page.locator(within) : page).getByLabel(label, { exact: true });
   return {
     url: async () => page.url(),
     ...commonTabMethods(page),
@@ -75,13 +75,17 @@ export function chromiumTab(page: Page): Tab {
     click: (name, { role = 'button', within }: { role?: AccessibleRole; within?: string } = {}) =>
       (within ? page.locator(within) : page).getByRole(role, { name, exact: true }).click(),
     clickSelector: (selector) => page.locator(selector).first().click(),
-    fill: (label, value) => labelled(label).fill(value),
-    select: async (label, value) => {
-      await labelled(label).selectOption(value);
+    fill: (label, value, within) => labelled(label, within).fill(value),
+    select: async (label, value, within) => {
+      await labelled(label, within).selectOption(value);
     },
-    valueOf: (label) => labelled(label).inputValue(),
+    valueOf: (label, within) => labelled(label, within).inputValue(),
     press: (key) => page.keyboard.press(key),
     evaluate: async <R, A>(fn: (arg: A) => R | Promise<R>, arg?: A) => (await page.evaluate(untyped(fn), arg)) as R,
+    evaluateSource: async (source) => {
+      await page.evaluate(source);
+    },
+    emulateColorScheme: (colorScheme) => page.emulateMedia({ colorScheme }),
     waitUntil: async <R, A>(fn: (arg: A) => R, arg?: A, timeout = tabTimeout) => {
       // Polled on a timer: animation frames do not run in a tab behind another one.
       const handle = await page.waitForFunction(untyped(fn), arg, { timeout, polling: 100 });

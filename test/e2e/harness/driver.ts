@@ -24,16 +24,20 @@ export interface Tab {
   click(name: string | RegExp, where?: { role?: AccessibleRole; within?: string }): Promise<void>;
   /** Clicks the first element matching a CSS selector, for what has no name (a card's title link, a summary). */
   clickSelector(selector: string): Promise<void>;
-  /** Replaces the value of the control whose label reads `label`, typing as a user would. */
-  fill(label: string, value: string): Promise<void>;
+  /** Replaces the value of the control whose label reads `label` (inside `within`, a CSS selector, if given), typing as a user would. */
+  fill(label: string, value: string, within?: string): Promise<void>;
   /** Picks `value` in the <select> whose label reads `label`. */
-  select(label: string, value: string): Promise<void>;
+  select(label: string, value: string, within?: string): Promise<void>;
   /** The current value of the control whose label reads `label`. */
-  valueOf(label: string): Promise<string>;
+  valueOf(label: string, within?: string): Promise<string>;
   /** Presses a key (Playwright/Puppeteer key names: 'Escape', 'Enter', 'j'). */
   press(key: string): Promise<void>;
   /** Runs `fn` in the page (its source is sent, so it may use only its argument) and answers its result. */
   evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  /** Runs a script's source in the page, outside its Content-Security-Policy (to load a library such as axe). */
+  evaluateSource(source: string): Promise<void>;
+  /** Chromium only (Puppeteer emulates media features over CDP, which Firefox does not speak): prefers-color-scheme. */
+  emulateColorScheme?(scheme: 'light' | 'dark'): Promise<void>;
   /** Waits until `fn(arg)` is truthy in the page, and answers that value. */
   waitUntil<R, A = undefined>(fn: (arg: A) => R, arg?: A, timeout?: number): Promise<NonNullable<Awaited<R>>>;
   /** The mouse, in CSS pixels of the viewport. */
@@ -68,17 +72,17 @@ export interface ExtensionBrowser {
 /** What an extension page shows once React has rendered it. */
 export const renderedSelector = '#root *';
 
-const tabTimeout = 30_000;
+const pollTimeout = 30_000;
 
-/** Polls `find` until it answers a tab, for adapters whose browser has no event for it. */
-export async function pollForTab<T>(find: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + tabTimeout;
+/** Polls `find` until it answers something (for adapters whose browser has no event for it); throws after 30 s saying `what` did not happen. */
+export async function pollFor<T>(find: () => Promise<T | undefined>, what: string): Promise<T> {
+  const deadline = Date.now() + pollTimeout;
   while (Date.now() < deadline) {
     const found = await find();
     if (found !== undefined) return found;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`no tab opened at the expected URL within ${tabTimeout / 1000} s`);
+  throw new Error(`${what} within ${pollTimeout / 1000} s`);
 }
 
 /**

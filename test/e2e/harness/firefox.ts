@@ -1,6 +1,6 @@
-import puppeteer, { type ElementHandle, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { requireExecutable } from './build-extension';
-import { commonTabMethods, pollForTab, renderedSelector, untyped, type AccessibleRole, type ExtensionBrowser, type Tab } from './driver';
+import { commonTabMethods, pollFor, renderedSelector, untyped, type AccessibleRole, type ExtensionBrowser, type Tab } from './driver';
 
 // Must match browser_specific_settings.gecko.id in wxt.config.ts.
 const addonId = 'snag@snag.invalid';
@@ -8,18 +8,22 @@ const addonId = 'snag@snag.invalid';
 const addonUuid = '5a6e0b4c-3f1d-4e8a-9c2b-7d1e0f3a5b6c';
 const timeout = 30_000;
 
-/** The Firefox adapter: Firefox ESR driven by Puppeteer over WebDriver BiDi, Snag a temporary add-on. */
-export async function launchFirefoxWithExtension(extensionDir: string): Promise<ExtensionBrowser> {
-  const executablePath = requireExecutable('/usr/bin/firefox-esr', 'firefox-esr');
-  const browser = await puppeteer.launch({
+/** Firefox ESR driven by Puppeteer over WebDriver BiDi, in a fresh profile. */
+export function launchFirefox(): Promise<Browser> {
+  return puppeteer.launch({
     browser: 'firefox',
-    executablePath,
+    executablePath: requireExecutable('/usr/bin/firefox-esr', 'firefox-esr'),
     headless: true,
     defaultViewport: { width: 1280, height: 800 },
     // Firefox 153+ only lets WebDriver open moz-extension:// pages with system access allowed.
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [addonId]: addonUuid }) },
   });
+}
+
+/** The Firefox adapter: Firefox ESR driven by Puppeteer over WebDriver BiDi, Snag a temporary add-on. */
+export async function launchFirefoxWithExtension(extensionDir: string): Promise<ExtensionBrowser> {
+  const browser = await launchFirefox();
   const installedId = await browser.installExtension(extensionDir);
   if (installedId !== addonId) throw new Error(`expected add-on id ${addonId}, Firefox installed ${installedId}`);
   const extensionUrl = (path: string) => `moz-extension://${addonUuid}/${path}`;
@@ -42,12 +46,12 @@ export async function launchFirefoxWithExtension(extensionDir: string): Promise<
       return firefoxTab(page);
     },
     waitForTab: (matches) =>
-      pollForTab(async () => {
+      pollFor(async () => {
         for (const page of await browser.pages()) {
           if (matches(await hrefOf(page))) return firefoxTab(page);
         }
         return undefined;
-      }),
+      }, 'no tab opened at the expected URL'),
     tabUrls: async () => Promise.all((await browser.pages()).map(hrefOf)),
     close: () => browser.close(),
   };
@@ -76,10 +80,11 @@ function findByRole({ role, name, within }: { role: AccessibleRole; name: SentNa
   return [...(scope?.querySelectorAll(selector) ?? [])].find((element) => usable(element) && fits(nameOf(element))) ?? null;
 }
 
-/** Runs in the page: the form control whose <label> (or aria-label) reads `label`. */
-function findByLabel(label: string): Element | null {
-  const byLabel = [...document.querySelectorAll('label')].find((element) => element.textContent?.trim() === label)?.control;
-  return byLabel ?? [...document.querySelectorAll('[aria-label]')].find((element) => element.getAttribute('aria-label') === label) ?? null;
+/** Runs in the page: the form control inside `within` whose <label> (or aria-label) reads `label`. */
+function findByLabel({ label, within }: { label: string; within: string }): Element | null {
+  const scope = document.querySelector(within);
+  const byLabel = [...(scope?.querySelectorAll('label') ?? [])].find((element) => element.textContent?.trim() === label)?.control;
+  return byLabel ?? [...(scope?.querySelectorAll('[aria-label]') ?? [])].find((element) => element.getAttribute('aria-label') === label) ?? null;
 }
 
 /** A Puppeteer page as a Tab: controls are found in the page by their names and labels. */
@@ -92,11 +97,16 @@ export function firefoxTab(page: Page): Tab {
     }
     throw new Error(`no ${what}`);
   }
-  const control = (label: string) => element(page.waitForFunction(findByLabel, { timeout }, label), `control labelled "${label}"`);
+  const control = (label: string, within = ':root') =>
+    element(page.waitForFunction(findByLabel, { timeout }, { label, within }), `control labelled "${label}" in ${within}`);
   return {
     url: () => page.evaluate(() => location.href),
     ...commonTabMethods(page),
-    closed: () => (page.isClosed() ? Promise.resolve() : new Promise((resolve) => page.once('close', () => resolve()))),
+    // Puppeteer keeps a tab the extension closed in its list, and emits no 'close': the page is gone once it cannot run a script.
+    closed: async () => {
+      const gone = () => page.evaluate(() => false).catch(() => true);
+      await pollFor(async () => (page.isClosed() || (await gone()) ? true : undefined), 'the tab did not close');
+    },
     async click(name, { role = 'button', within = ':root' } = {}) {
       const sent: SentName = typeof name === 'string' ? { exact: name } : { pattern: name.source, flags: name.flags };
       const query = { role, name: sent, within };
@@ -106,8 +116,8 @@ export function firefoxTab(page: Page): Tab {
     async clickSelector(selector) {
       await page.click(selector);
     },
-    async fill(label, value) {
-      const input = await control(label);
+    async fill(label, value, within) {
+      const input = await control(label, within);
       await input.evaluate((field) => {
         if (field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement) field.select();
       });
@@ -115,16 +125,19 @@ export function firefoxTab(page: Page): Tab {
       if (value === '') await input.press('Backspace');
       else await input.type(value);
     },
-    async select(label, value) {
-      const field = await control(label);
+    async select(label, value, within) {
+      const field = await control(label, within);
       await field.select(value);
     },
-    valueOf: async (label) =>
-      (await control(label)).evaluate((field) =>
+    valueOf: async (label, within) =>
+      (await control(label, within)).evaluate((field) =>
         field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement || field instanceof HTMLSelectElement ? field.value : '',
       ),
     press: (key) => page.keyboard.press(key as Parameters<Page['keyboard']['press']>[0]),
     evaluate: async <R, A>(fn: (arg: A) => R | Promise<R>, arg?: A) => (await page.evaluate(untyped(fn), arg)) as R,
+    evaluateSource: async (source) => {
+      await page.evaluate(source);
+    },
     waitUntil: async <R, A>(fn: (arg: A) => R, arg?: A, wait = timeout) => {
       const handle = await page.waitForFunction(untyped(fn), { timeout: wait }, arg);
       return (await handle.jsonValue()) as NonNullable<Awaited<R>>;

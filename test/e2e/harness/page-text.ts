@@ -49,3 +49,21 @@ export async function boxOf(tab: Tab, selector: string): Promise<{ x: number; y:
   if (!box) throw new Error(`nothing matches ${selector}`);
   return box;
 }
+
+/**
+ * A selector for the element with `role` whose aria-labelledby text reads `name` (CSS cannot match
+ * that): the element is tagged with data-e2e-name. Ask again after a reload.
+ */
+export async function selectorForLabelled(tab: Tab, role: string, name: string): Promise<string> {
+  await tab.waitUntil(
+    ({ role, name }) => {
+      const found = [...document.querySelectorAll(`[role="${role}"][aria-labelledby]`)].find(
+        (element) => document.getElementById(element.getAttribute('aria-labelledby') ?? '')?.textContent?.trim() === name,
+      );
+      found?.setAttribute('data-e2e-name', name);
+      return found !== undefined;
+    },
+    { role, name },
+  );
+  return `[role="${role}"][data-e2e-name="${name}"]`;
+}

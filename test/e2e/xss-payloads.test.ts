@@ -8,6 +8,7 @@ import { chromiumTab } from './harness/chromium';
 import { daysAgo, frictionCapture, launchDashboardBrowser, postCaptures, requireDashboardBuild } from './harness/dashboard-fixtures';
 import { startSnagServer, type RunningSnagServer } from './harness/snag-server';
 
+// Chromium only: Puppeteer bypasses CSP and reports downloads over CDP alone, which Firefox does not speak.
 // Captured text is whatever was on a customer's screen, so treat it as hostile: payloads in every
 // field a capture has, then every view of the dashboard, the digest and the exports. The page's
 // CSP is bypassed here on purpose: it is the second line of defence, and this test checks the

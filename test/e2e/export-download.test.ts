@@ -8,6 +8,7 @@ import { chromiumTab } from './harness/chromium';
 import { daysAgo, frictionCapture, launchDashboardBrowser, postCaptures, requireDashboardBuild, triage } from './harness/dashboard-fixtures';
 import { startSnagServer, type RunningSnagServer } from './harness/snag-server';
 
+// Chromium only: Puppeteer has no download events, so in Firefox the test could not read the files.
 // From a filtered feed to the Reports page: the CSV and JSON downloads hold exactly the captures
 // the filter shows (and are audited), and the digest opens as its own printable page.
 
