@@ -68,8 +68,8 @@ forEachBrowser('offline-first sync', (name) => {
     expect(arrived).toMatchObject({ comment: 'Saved while the server was down' });
     // Chromium encodes WebP; Firefox may fall back to PNG.
     expect(name === 'Chromium' ? ['image/webp'] : ['image/webp', 'image/png']).toContain(arrived?.screenshot?.contentType);
-    await waitForText(popup, 'li', 'Sent: 1', 15_000);
-    await expect.poll(() => badgeText(popup)).toBe('');
+    await waitForText(popup, 'li', 'Sent: 1');
+    await expect.poll(() => badgeText(popup), { timeout: 15_000 }).toBe('');
     expect(await waitForCaptures(server.url, token, 1)).toHaveLength(1);
   });
 
@@ -131,7 +131,7 @@ forEachBrowser('offline-first sync', (name) => {
     await popup.click('Retry', { within: first });
     await waitForText(popup, 'li', 'Sent: 1');
     expect(await popup.evaluate(() => [...document.querySelectorAll('li')].some((item) => item.textContent?.startsWith('Needs attention')))).toBe(false);
-    await expect.poll(() => badgeText(popup)).toBe('');
+    await expect.poll(() => badgeText(popup), { timeout: 15_000 }).toBe('');
 
     const arrived = await waitForCaptures(server.url, server.token, 1);
     expect(arrived.map((capture) => capture.comment)).toEqual(['Refused, then retried']);

@@ -139,7 +139,8 @@ export function firefoxTab(page: Page): Tab {
       await page.evaluate(source);
     },
     waitUntil: async <R, A>(fn: (arg: A) => R, arg?: A, wait = timeout) => {
-      const handle = await page.waitForFunction(untyped(fn), { timeout: wait }, arg);
+      // Polled on a timer: animation frames barely run in a tab behind another one.
+      const handle = await page.waitForFunction(untyped(fn), { timeout: wait, polling: 100 }, arg);
       return (await handle.jsonValue()) as NonNullable<Awaited<R>>;
     },
     screenshot: async () => Buffer.from(await page.screenshot()),
