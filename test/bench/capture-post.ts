@@ -12,6 +12,7 @@ import autocannon from 'autocannon';
 import { uuidv7 } from 'uuidv7';
 import { API_PREFIX } from '#shared/api';
 import type { CaptureInput } from '#shared/capture';
+import { sampleEnvironment } from '../fixtures/sample-capture';
 import { startChildServer } from './lib/child-server';
 import { median } from './lib/stats';
 
@@ -36,15 +37,7 @@ function template(): CaptureInput {
       { type: 'rect', x: 0.1, y: 0.2, width: 0.3, height: 0.15, color: '#ff3b30' },
       { type: 'rect', x: 0.5, y: 0.6, width: 0.2, height: 0.1, color: '#0a84ff' },
     ],
-    environment: {
-      browser: { name: 'Chrome', version: '131.0.6778.86' },
-      os: 'macOS 15.1',
-      viewport: { width: 1440, height: 900 },
-      devicePixelRatio: 2,
-      language: 'en-GB',
-      timeZone: 'Europe/London',
-      extensionVersion: '0.1.0',
-    },
+    environment: sampleEnvironment,
   };
   // Pad the comment so every body is about BODY_BYTES long, like a real capture with a paragraph of text.
   const filler = 'The pay button sits under the cookie banner and cannot be tapped. ';

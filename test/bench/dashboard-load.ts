@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { signInToDashboard } from '../e2e/harness/dashboard-session';
+import { chromiumTab } from '../e2e/harness/chromium';
 import { dashboardDist, launchDashboardBrowser, moreAdminTokens, postCaptures } from '../e2e/harness/dashboard-fixtures';
 import { startSnagServer, type RunningSnagServer } from '../e2e/harness/snag-server';
 import { seedCaptures } from './lib/seed-data';
@@ -143,7 +144,7 @@ export async function run(): Promise<string> {
     browser = await launchDashboardBrowser();
     const signedIn = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const signInPage = await signedIn.newPage();
-    await signInToDashboard(signInPage, server);
+    await signInToDashboard(chromiumTab(signInPage), server);
     const storageState = await signedIn.storageState();
     await signedIn.close();
 

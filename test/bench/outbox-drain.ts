@@ -17,6 +17,7 @@ import { saveDraftToOutbox } from '../../extension/lib/outbox/queue';
 import { ok } from '../../extension/lib/result';
 import { syncOutbox } from '../../extension/lib/outbox/sync';
 import { webLock } from '../../extension/lib/outbox/sync-lock';
+import { sampleEnvironment } from '../fixtures/sample-capture';
 import { startChildServer, type ChildServer } from './lib/child-server';
 import { median } from './lib/stats';
 
@@ -37,15 +38,7 @@ function capture(): CaptureInput {
     tags: ['checkout', 'mobile'],
     createdAt: new Date().toISOString(),
     quote: 'Pay now',
-    environment: {
-      browser: { name: 'Chrome', version: '131.0.6778.86' },
-      os: 'macOS 15.1',
-      viewport: { width: 1440, height: 900 },
-      devicePixelRatio: 2,
-      language: 'en-GB',
-      timeZone: 'Europe/London',
-      extensionVersion: '0.1.0',
-    },
+    environment: sampleEnvironment,
   };
 }
 

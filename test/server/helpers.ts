@@ -17,6 +17,9 @@ import { openPostgresStore } from '../../server/store/postgres';
 import { openSqliteStore } from '../../server/store/sqlite';
 import type { Store, User } from '../../server/store/store';
 import { generateToken, hashToken } from '../../server/auth/tokens';
+import { sampleCaptureInput } from '../fixtures/sample-capture';
+
+export { sampleCaptureInput };
 
 export { API_PREFIX };
 
@@ -245,29 +248,6 @@ export function fromAddress(address: string): unknown {
 
 export function newCaptureId(): string {
   return uuidv7();
-}
-
-/** A valid capture body, fresh id each call; override any top-level field. */
-export function sampleCaptureInput(overrides: Partial<CaptureInput> = {}): CaptureInput {
-  return {
-    id: uuidv7(),
-    kind: 'screenshot',
-    page: { url: 'https://shop.example.com/checkout?step=2', title: 'Checkout – Example Shop' },
-    comment: 'The pay button is hidden behind the cookie banner on small screens.',
-    tags: ['checkout', 'mobile'],
-    createdAt: new Date().toISOString(),
-    annotations: [{ type: 'rect', x: 0.1, y: 0.2, width: 0.3, height: 0.15, color: '#ff3b30' }],
-    environment: {
-      browser: { name: 'Chrome', version: '131.0.6778.86' },
-      os: 'macOS 15.1',
-      viewport: { width: 1440, height: 900 },
-      devicePixelRatio: 2,
-      language: 'en-GB',
-      timeZone: 'Europe/London',
-      extensionVersion: '0.1.0',
-    },
-    ...overrides,
-  };
 }
 
 /** Every optional field a capture may carry since classification, pins, clips and diagnostics. */

@@ -3,11 +3,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { requireExecutable } from './build-extension';
+import { commonTabMethods, renderedSelector, untyped, type AccessibleRole, type ExtensionBrowser, type Tab } from './driver';
 
-export interface ChromiumWithExtension {
+const tabTimeout = 30_000;
+
+/** The Chromium adapter: Debian's Chromium driven by Playwright, the extension loaded unpacked. */
+export interface ChromiumWithExtension extends ExtensionBrowser {
   context: BrowserContext;
-  extensionUrl: (path: string) => string;
-  close: () => Promise<void>;
 }
 
 /** Debian's Chromium with the built extension loaded unpacked, in a fresh profile. */
@@ -30,11 +32,30 @@ export async function launchChromiumWithExtension(extensionDir: string): Promise
       '--no-first-run',
     ],
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: tabTimeout }));
   const extensionId = new URL(worker.url()).host;
+  const extensionUrl = (path: string) => `chrome-extension://${extensionId}/${path}`;
+  const openPage = async (url: string) => {
+    const page = await context.newPage();
+    await page.goto(url);
+    return chromiumTab(page);
+  };
   return {
+    name: 'Chromium',
     context,
-    extensionUrl: (path) => `chrome-extension://${extensionId}/${path}`,
+    extensionUrl,
+    openPage,
+    async openExtensionPage(path) {
+      const tab = await openPage(extensionUrl(path));
+      await tab.waitUntil((css) => document.querySelector(css) !== null, renderedSelector);
+      return tab;
+    },
+    async waitForTab(matches) {
+      const existing = context.pages().find((page) => matches(page.url()));
+      if (existing) return chromiumTab(existing);
+      return chromiumTab(await context.waitForEvent('page', { predicate: (page) => matches(page.url()), timeout: tabTimeout }));
+    },
+    tabUrls: async () => context.pages().map((page) => page.url()),
     close: async () => {
       await context.close();
       await rm(profile, { recursive: true, force: true });
@@ -42,50 +63,34 @@ export async function launchChromiumWithExtension(extensionDir: string): Promise
   };
 }
 
-/** Resolves with the next tab whose URL matches, e.g. the editor the extension opens. */
-export async function waitForPage(context: BrowserContext, matches: (url: string) => boolean): Promise<Page> {
-  const existing = context.pages().find((page) => matches(page.url()));
-  if (existing) return existing;
-  return context.waitForEvent('page', { predicate: (page) => matches(page.url()), timeout: 30_000 });
-}
-
-/** Saves the server URL and token on the Options page, as a user would. */
-export async function connectExtension(chromium: ChromiumWithExtension, serverUrl: string, token: string): Promise<void> {
-  const options = await chromium.context.newPage();
-  await options.goto(chromium.extensionUrl('options.html'));
-  await showTokenField(options);
-  await options.getByLabel('Server URL').fill(serverUrl);
-  await options.getByLabel('Access token').fill(token);
-  await options.getByRole('button', { name: 'Save', exact: true }).click();
-  await options.getByRole('status').filter({ hasText: /^Saved$/ }).waitFor();
-  await options.close();
-}
-
-/** Options keeps the pasted-token form under a disclosure ("Advanced: paste a token"): open it. */
-export async function showTokenField(options: Page): Promise<void> {
-  const advanced = options.locator('details').filter({ hasText: 'Advanced: paste a token' });
-  if (!(await advanced.evaluate((element) => (element as HTMLDetailsElement).open))) {
-    await advanced.locator('summary').click();
-  }
-}
-
-/**
- * Opens the popup in a tab, brings `site` to the front (the popup acts on the page the user is
- * looking at) and presses `button`; resolves with the popup, left open, and the editor it opened.
- */
-export async function startFromPopup(
-  chromium: ChromiumWithExtension,
-  site: Page,
-  button: string,
-): Promise<{ popup: Page; editor: Page }> {
-  const popup = await chromium.context.newPage();
-  await popup.goto(chromium.extensionUrl('popup.html'));
-  await site.bringToFront();
-  const known = new Set(chromium.context.pages());
-  await popup.getByRole('button', { name: button }).click();
-  const editor = await waitForPage(
-    chromium.context,
-    (url) => url.includes('/editor.html?draft=') && ![...known].some((page) => page.url() === url),
-  );
-  return { popup, editor };
+/** A Playwright page as a Tab: controls are found by role and label, as Playwright's locators do. */
+export function chromiumTab(page: Page): Tab {
+  const labelled = (label: string, within?: string) => (within ? page.locator(within) : page).getByLabel(label, { exact: true });
+  return {
+    url: async () => page.url(),
+    ...commonTabMethods(page),
+    closed: async () => {
+      await page.waitForEvent('close', { timeout: tabTimeout });
+    },
+    click: (name, { role = 'button', within }: { role?: AccessibleRole; within?: string } = {}) =>
+      (within ? page.locator(within) : page).getByRole(role, { name, exact: true }).click(),
+    clickSelector: (selector) => page.locator(selector).first().click(),
+    fill: (label, value, within) => labelled(label, within).fill(value),
+    select: async (label, value, within) => {
+      await labelled(label, within).selectOption(value);
+    },
+    valueOf: (label, within) => labelled(label, within).inputValue(),
+    press: (key) => page.keyboard.press(key),
+    evaluate: async <R, A>(fn: (arg: A) => R | Promise<R>, arg?: A) => (await page.evaluate(untyped(fn), arg)) as R,
+    evaluateSource: async (source) => {
+      await page.evaluate(source);
+    },
+    emulateColorScheme: (colorScheme) => page.emulateMedia({ colorScheme }),
+    waitUntil: async <R, A>(fn: (arg: A) => R, arg?: A, timeout = tabTimeout) => {
+      // Polled on a timer: animation frames do not run in a tab behind another one.
+      const handle = await page.waitForFunction(untyped(fn), arg, { timeout, polling: 100 });
+      return (await handle.jsonValue()) as NonNullable<Awaited<R>>;
+    },
+    screenshot: () => page.screenshot(),
+  };
 }

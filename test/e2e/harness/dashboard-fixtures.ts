@@ -4,6 +4,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { uuidv7 } from 'uuidv7';
 import { tokenCreated } from '#shared/account';
 import type { CaptureInput } from '#shared/capture';
+import { sampleEnvironment } from '../../fixtures/sample-capture';
 import { requireExecutable } from './build-extension';
 
 /**
@@ -38,16 +39,6 @@ export function requireDashboardBuild(): void {
   }
 }
 
-const environment: CaptureInput['environment'] = {
-  browser: { name: 'Chrome', version: '131.0.6778.86' },
-  os: 'macOS 15.1',
-  viewport: { width: 1440, height: 900 },
-  devicePixelRatio: 2,
-  language: 'en-GB',
-  timeZone: 'Europe/London',
-  extensionVersion: '0.1.0',
-};
-
 /** A friction capture (no screenshot, so it is in the feed at once) with `overrides` on top. */
 export function frictionCapture(overrides: Partial<CaptureInput> = {}): CaptureInput {
   return {
@@ -57,7 +48,7 @@ export function frictionCapture(overrides: Partial<CaptureInput> = {}): CaptureI
     comment: 'The pay button is hidden behind the cookie banner',
     tags: ['checkout'],
     createdAt: new Date().toISOString(),
-    environment,
+    environment: sampleEnvironment,
     ...overrides,
   };
 }

@@ -1,7 +1,6 @@
-import type { Page as PlaywrightPage } from 'playwright-core';
-import type { Page as PuppeteerPage } from 'puppeteer-core';
 import { inviteCreated, sessionInfo } from '#shared/account';
-import { clickButton, fill } from './firefox';
+import type { Tab } from './driver';
+import { waitForText } from './page-text';
 
 /**
  * Signing in to the dashboard in end-to-end tests, through the real sign-in form. The server's
@@ -61,41 +60,18 @@ export async function createAccount(
   return { name, email, password };
 }
 
-/** Chromium (Playwright): opens the dashboard and signs in through its form as `account` (the test admin by default). */
-export async function signInToDashboard(
-  page: PlaywrightPage,
-  server: ServerWithAdminToken,
-  account?: DashboardAccount,
-): Promise<DashboardAccount> {
+/** Opens the dashboard (unless the tab is on it) and signs in through its form as `account` (the test admin by default). */
+export async function signInToDashboard(tab: Tab, server: ServerWithAdminToken, account?: DashboardAccount): Promise<DashboardAccount> {
   const who = account ?? (await dashboardAdmin(server));
-  if (!page.url().startsWith(server.url)) await page.goto(`${server.url}/#/`);
-  await signInWithPassword(page, who);
+  if (!(await tab.url()).startsWith(server.url)) await tab.goto(`${server.url}/#/`);
+  await signInWithPassword(tab, who);
   return who;
 }
 
-/** Fills the sign-in form already on `page` and waits until the dashboard shows the person signed in. */
-export async function signInWithPassword(page: PlaywrightPage, account: DashboardAccount): Promise<void> {
-  await page.getByLabel('Email').fill(account.email);
-  await page.getByLabel('Password', { exact: true }).fill(account.password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.getByText(`Signed in as ${account.name}`).waitFor({ timeout: 30_000 });
-}
-
-/** Firefox (Puppeteer over BiDi): the same, found by label text as the Firefox harness does. */
-export async function signInToDashboardFirefox(
-  page: PuppeteerPage,
-  server: ServerWithAdminToken,
-  account?: DashboardAccount,
-): Promise<DashboardAccount> {
-  const who = account ?? (await dashboardAdmin(server));
-  if (!page.url().startsWith(server.url)) await page.goto(`${server.url}/#/`);
-  await fill(page, 'Email', who.email);
-  await fill(page, 'Password', who.password);
-  await clickButton(page, 'Sign in');
-  await page.waitForFunction(
-    (name) => document.body.textContent?.includes(`Signed in as ${name}`) ?? false,
-    { timeout: 30_000 },
-    who.name,
-  );
-  return who;
+/** Fills the sign-in form already on `tab` and waits until the dashboard shows the person signed in. */
+export async function signInWithPassword(tab: Tab, account: DashboardAccount): Promise<void> {
+  await tab.fill('Email', account.email);
+  await tab.fill('Password', account.password);
+  await tab.click('Sign in');
+  await waitForText(tab, 'body', { contains: `Signed in as ${account.name}` });
 }

@@ -1,13 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AxeResults, RunOptions } from 'axe-core';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { signInToDashboard } from './harness/dashboard-session';
-import { daysAgo, frictionCapture, launchDashboardBrowser, postCaptures, requireDashboardBuild } from './harness/dashboard-fixtures';
+import type { Tab } from './harness/driver';
+import { launchPlainBrowser, type PlainBrowser } from './harness/plain-browser';
+import { forEachBrowser } from './harness/snag-setup';
+import { waitForCount } from './harness/page-text';
+import { daysAgo, frictionCapture, postCaptures, requireDashboardBuild } from './harness/dashboard-fixtures';
 import { startSnagServer, type RunningSnagServer } from './harness/snag-server';
 
-// Every main view of the ops dashboard, checked with axe-core in real Chromium (light and dark),
+// Every main view of the ops dashboard, checked with axe-core in real Chromium and Firefox (light and dark),
 // against the real server with real data: no serious or critical WCAG 2.1 A/AA violations.
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -24,9 +27,9 @@ interface Violation {
  * page.addScriptTag() would add, so axe is evaluated through the DevTools protocol, which page
  * CSP does not govern.
  */
-async function axeViolations(page: Page): Promise<Violation[]> {
+async function axeViolations(page: Tab): Promise<Violation[]> {
   const loaded = await page.evaluate(() => 'axe' in window);
-  if (!loaded) await page.evaluate(axeSource);
+  if (!loaded) await page.evaluateSource(axeSource);
   return page.evaluate(async () => {
     // The global axe-core's script defines (its own types describe it).
     const axe = (window as unknown as { axe: { run(context: Document, options: RunOptions): Promise<AxeResults> } }).axe;
@@ -53,10 +56,10 @@ function describeViolations(violations: readonly Violation[]): string {
 
 const serious = (violations: readonly Violation[]) => violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
 
-describe('Chromium: dashboard accessibility (axe-core)', () => {
+forEachBrowser('dashboard accessibility (axe-core)', (name) => {
   let server: RunningSnagServer;
-  let browser: Browser;
-  let page: Page;
+  let browser: PlainBrowser;
+  let page: Tab;
   let detailId: string;
 
   beforeAll(async () => {
@@ -105,8 +108,8 @@ describe('Chromium: dashboard accessibility (axe-core)', () => {
     await postCaptures(server.url, server.token, captures);
     detailId = captures[6]?.id ?? '';
 
-    browser = await launchDashboardBrowser();
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    browser = await launchPlainBrowser(name);
+    page = await browser.newTab();
     await signInToDashboard(page, server);
   });
 
@@ -124,14 +127,16 @@ describe('Chromium: dashboard accessibility (axe-core)', () => {
     { name: 'reports', hash: () => '#/reports', ready: '.headline-numbers' },
   ];
 
-  for (const scheme of ['light', 'dark'] as const) {
+  // Dark only in Chromium: Puppeteer emulates prefers-color-scheme over CDP, which Firefox does not speak.
+  const schemes = name === 'Chromium' ? (['light', 'dark'] as const) : (['light'] as const);
+  for (const scheme of schemes) {
     for (const view of views) {
       it(`${view.name} (${scheme}) has no serious or critical violations`, async () => {
-        await page.emulateMedia({ colorScheme: scheme });
+        await page.emulateColorScheme?.(scheme);
         await page.goto(`${server.url}/${view.hash()}`);
-        await page.locator(view.ready).first().waitFor({ timeout: 30_000 });
+        await page.waitUntil((ready) => document.querySelector(ready) !== null, view.ready);
         // Let loading states settle (charts and counts arrive one by one).
-        await page.waitForFunction(() => document.querySelector('[aria-busy="true"]') === null, undefined, { timeout: 30_000 });
+        await waitForCount(page, '[aria-busy="true"]', 0);
         const violations = serious(await axeViolations(page));
         // Compared as text, so a failure prints each violation with where it is and how to fix it.
         expect(describeViolations(violations), `serious or critical axe violations on ${view.name} (${scheme})`).toBe('');

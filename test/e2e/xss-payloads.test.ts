@@ -4,9 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaptureInput } from '#shared/capture';
 import { csvRecords, parseCsv } from './harness/csv';
 import { signInToDashboard } from './harness/dashboard-session';
+import { chromiumTab } from './harness/chromium';
 import { daysAgo, frictionCapture, launchDashboardBrowser, postCaptures, requireDashboardBuild } from './harness/dashboard-fixtures';
 import { startSnagServer, type RunningSnagServer } from './harness/snag-server';
 
+// Chromium only: Puppeteer bypasses CSP and reports downloads over CDP alone, which Firefox does not speak.
 // Captured text is whatever was on a customer's screen, so treat it as hostile: payloads in every
 // field a capture has, then every view of the dashboard, the digest and the exports. The page's
 // CSP is bypassed here on purpose: it is the second line of defence, and this test checks the
@@ -135,7 +137,7 @@ describe('Chromium: hostile captured text never runs in the dashboard, digest or
     context.on('page', (opened) => opened.on('dialog', (dialog: Dialog) => void recordDialog(dialog)));
     page = await context.newPage();
     page.on('dialog', (dialog: Dialog) => void recordDialog(dialog));
-    await signInToDashboard(page, server);
+    await signInToDashboard(chromiumTab(page), server);
   });
 
   async function recordDialog(dialog: Dialog): Promise<void> {

@@ -1,14 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sessionInfo } from '#shared/account';
 import type { CaptureInput } from '#shared/capture';
 import { captureDetail, feedPage } from '#shared/review';
-import { frictionCapture, launchDashboardBrowser, postCaptures, requireDashboardBuild } from './harness/dashboard-fixtures';
+import { frictionCapture, postCaptures, requireDashboardBuild } from './harness/dashboard-fixtures';
 import { createAccount, signInToDashboard, type DashboardAccount } from './harness/dashboard-session';
+import type { Tab } from './harness/driver';
+import { countOf, selectorForLabelled, textOf, waitForCount, waitForText } from './harness/page-text';
+import { launchPlainBrowser, type PlainBrowser } from './harness/plain-browser';
+import { forEachBrowser } from './harness/snag-setup';
 import { startSnagServer, type RunningSnagServer } from './harness/snag-server';
 
 /**
- * The ops dashboard's triage in a real Chromium against the real server: filters that live in the
+ * The ops dashboard's triage in real Chromium and Firefox against the real server: filters that live in the
  * URL, keyboard triage, bulk actions, merging duplicates, and the live "new captures" banner.
  */
 
@@ -48,10 +51,10 @@ async function apiGet<T>(server: RunningSnagServer, path: string, schema: { pars
 
 const triageOf = async (server: RunningSnagServer, id: string) => (await apiGet(server, `/captures/${id}`, captureDetail)).triage;
 
-describe('Chromium: triage in the ops dashboard', () => {
+forEachBrowser('triage in the ops dashboard', (name) => {
   let server: RunningSnagServer;
-  let browser: Browser;
-  let page: Page;
+  let browser: PlainBrowser;
+  let page: Tab;
   const hidden = frictionCapture({ comment: 'Pay button hidden behind the cookie banner', tags: ['checkout'], severity: 'high', customer: 'Globex' });
   const hiddenAgain = frictionCapture({ comment: 'Cannot see the pay button', tags: ['checkout'], customer: 'Initech' });
   const slowExport = frictionCapture({ comment: 'Export takes a minute', tags: ['billing'], severity: 'low' });
@@ -72,8 +75,8 @@ describe('Chromium: triage in the ops dashboard', () => {
       { ...hidden, createdAt: at(20) },
     ]);
     await postAs(server, sam, { ...hiddenAgain, createdAt: at(10) });
-    browser = await launchDashboardBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    browser = await launchPlainBrowser(name);
+    page = await browser.newTab();
     await signInToDashboard(page, server, olivia);
   });
 
@@ -82,55 +85,60 @@ describe('Chromium: triage in the ops dashboard', () => {
     await server?.stop();
   });
 
-  const rows = () => page.getByRole('grid', { name: 'Captures' }).getByRole('row');
-  const row = (capture: CaptureInput) => page.locator(`[role=row]:has(article[data-capture-id="${capture.id}"])`);
-  const search = () => page.getByRole('searchbox', { name: 'Search', exact: true });
-  const rowComments = () => rows().locator('.card-comment').allInnerTexts();
+  const rows = '[role="grid"][aria-label="Captures"] [role="row"]';
+  const row = (capture: CaptureInput) => `[role=row]:has(article[data-capture-id="${capture.id}"])`;
+  const statusGroup = () => selectorForLabelled(page, 'group', 'Status');
+  const rowComments = () => page.evaluate((css) => [...document.querySelectorAll(`${css} .card-comment`)].map((element) => element.textContent?.trim()), rows);
+  const hash = async () => new URL(await page.url()).hash;
+  /** The name the Assignee picker of a row shows. */
+  const assigneeShown = (rowSelector: string) =>
+    page.evaluate((css) => {
+      const select = [...document.querySelectorAll<HTMLLabelElement>(`${css} label`)].find((label) => label.textContent?.trim() === 'Assignee')?.control;
+      return select instanceof HTMLSelectElement ? select.selectedOptions[0]?.textContent : null;
+    }, rowSelector);
+  /** Waits for the open <dialog> titled `title`. */
+  const dialogTitled = (title: string) => waitForText(page, 'dialog[open] h2', title);
 
   it('filters the feed, keeps the filter in the URL and across a reload', async () => {
-    await expect.poll(() => rows().count()).toBe(5);
-    await page.getByRole('group', { name: 'Status' }).getByRole('button', { name: 'New' }).click();
-    await search().fill('pay button');
-    await search().press('Enter');
+    await waitForCount(page, rows, 5);
+    await page.click('New', { within: await statusGroup() });
+    await page.fill('Search', 'pay button');
+    await page.press('Enter');
     await expect.poll(() => page.url()).toContain('q=pay+button');
-    expect(page.url()).toContain('status=new');
+    expect(await page.url()).toContain('status=new');
     await expect.poll(rowComments).toEqual(['Cannot see the pay button', 'Pay button hidden behind the cookie banner']);
 
-    await page.getByText('More filters').click();
-    await page.getByLabel('Customer', { exact: true }).fill('globex');
-    await page.getByLabel('Customer', { exact: true }).press('Enter');
+    await page.evaluate(() => [...document.querySelectorAll('summary')].find((summary) => summary.textContent?.startsWith('More filters'))?.click());
+    await page.fill('Customer', 'globex');
+    await page.press('Enter');
     await expect.poll(rowComments).toEqual(['Pay button hidden behind the cookie banner']);
 
     await page.reload();
     await expect.poll(rowComments).toEqual(['Pay button hidden behind the cookie banner']);
-    expect(await search().inputValue()).toBe('pay button');
-    expect(await page.getByRole('group', { name: 'Status' }).getByRole('button', { name: 'New' }).getAttribute('aria-pressed')).toBe('true');
-    expect(await page.getByRole('list', { name: 'Active filters' }).innerText()).toContain('Customer: globex');
+    expect(await page.valueOf('Search')).toBe('pay button');
+    const pressed = await page.evaluate((css) => document.querySelector(`${css} button[aria-pressed="true"]`)?.textContent?.trim(), await statusGroup());
+    expect(pressed).toBe('New');
+    expect(await textOf(page, '[aria-label="Active filters"]')).toContain('Customer: globex');
 
-    await page.getByRole('button', { name: 'Clear filters' }).click();
-    await expect.poll(() => rows().count()).toBe(5);
-    await expect.poll(() => new URL(page.url()).hash).toBe('#/');
+    await page.click('Clear filters');
+    await waitForCount(page, rows, 5);
+    await expect.poll(hash).toBe('#/');
   });
 
   it('triages with the keyboard: j/k, s r, 1, a m', async () => {
-    await page.locator('#feed-title').focus();
-    await page.keyboard.press('j');
-    await page.keyboard.press('j');
-    await page.keyboard.press('k');
+    await page.evaluate(() => document.getElementById('feed-title')?.focus());
+    for (const key of ['j', 'j', 'k']) await page.press(key);
     // The second row: the first is in focus on load, then down, down, up.
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('row');
     const focused = await page.evaluate(() => document.activeElement?.querySelector('article')?.getAttribute('data-capture-id'));
     expect(focused).toBe(hidden.id);
 
-    await page.keyboard.press('s');
-    await page.keyboard.press('r');
-    await page.keyboard.press('1');
-    await page.keyboard.press('a');
-    await page.getByRole('dialog', { name: 'Assign' }).waitFor();
-    await page.keyboard.press('m');
-    await expect.poll(() => row(hidden).getByLabel('Assignee').locator('option:checked').innerText()).toBe('Me (Olivia Ops)');
-    expect(await row(hidden).getByLabel('Status').inputValue()).toBe('resolved');
-    expect(await row(hidden).getByLabel('Priority').inputValue()).toBe('urgent');
+    for (const key of ['s', 'r', '1', 'a']) await page.press(key);
+    await dialogTitled('Assign');
+    await page.press('m');
+    await expect.poll(() => assigneeShown(row(hidden))).toBe('Me (Olivia Ops)');
+    expect(await page.valueOf('Status', row(hidden))).toBe('resolved');
+    expect(await page.valueOf('Priority', row(hidden))).toBe('urgent');
 
     await expect.poll(async () => (await triageOf(server, hidden.id)).assignee?.name).toBe('Olivia Ops');
     const saved = await triageOf(server, hidden.id);
@@ -138,63 +146,65 @@ describe('Chromium: triage in the ops dashboard', () => {
     expect(saved.priority).toBe('urgent');
 
     // The next one, straight away: s t and 2.
-    await page.keyboard.press('j');
-    await page.keyboard.press('s');
-    await page.keyboard.press('t');
-    await page.keyboard.press('2');
+    for (const key of ['j', 's', 't', '2']) await page.press(key);
     await expect.poll(async () => (await triageOf(server, slowExport.id)).priority).toBe('high');
     expect((await triageOf(server, slowExport.id)).status).toBe('triaged');
 
     // `?` lists the shortcuts.
-    await page.keyboard.press('?');
-    const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
-    await help.waitFor();
-    expect(await help.innerText()).toContain('Status: Resolved');
-    await page.keyboard.press('Escape');
-    await help.waitFor({ state: 'hidden' });
+    await page.press('?');
+    await dialogTitled('Keyboard shortcuts');
+    await waitForText(page, 'dialog[open]', { contains: 'Status: Resolved' });
+    await page.press('Escape');
+    await waitForCount(page, 'dialog[open]', 0);
   });
 
   it('changes the status of a selection at once', async () => {
-    await row(typo).getByRole('checkbox').check();
-    await row(confusing).getByRole('checkbox').check();
-    const bar = page.getByRole('region', { name: 'Bulk actions' });
-    await expect.poll(() => bar.innerText()).toContain('2 captures selected');
-    await bar.getByLabel('Set status').selectOption('in_progress');
+    await page.clickSelector(`${row(typo)} input[type="checkbox"]`);
+    await page.clickSelector(`${row(confusing)} input[type="checkbox"]`);
+    const bar = '[aria-label="Bulk actions"]';
+    await waitForText(page, bar, { contains: '2 captures selected' });
+    await page.select('Set status', 'in_progress', bar);
     await expect.poll(async () => (await triageOf(server, typo.id)).status).toBe('in_progress');
     expect((await triageOf(server, confusing.id)).status).toBe('in_progress');
-    expect(await row(typo).getByLabel('Status').inputValue()).toBe('in_progress');
-    await page.keyboard.press('Escape');
-    await expect.poll(() => bar.count()).toBe(0);
+    expect(await page.valueOf('Status', row(typo))).toBe('in_progress');
+    await page.press('Escape');
+    await waitForCount(page, bar, 0);
   });
 
   it('merges a duplicate: the survivor counts both reporters and customers', async () => {
-    await row(hiddenAgain).getByRole('checkbox').check();
-    await row(hidden).locator('.card-title a').focus();
-    await page.keyboard.press('m');
-    await expect.poll(() => row(hiddenAgain).count()).toBe(0);
-    await expect.poll(() => row(hidden).locator('.row-counts').innerText()).toContain('1 duplicate');
+    await page.clickSelector(`${row(hiddenAgain)} input[type="checkbox"]`);
+    await page.evaluate((css) => document.querySelector<HTMLElement>(`${css} .card-title a`)?.focus(), row(hidden));
+    await page.press('m');
+    await waitForCount(page, row(hiddenAgain), 0);
+    await waitForText(page, `${row(hidden)} .row-counts`, { contains: '1 duplicate' });
 
-    await row(hidden).locator('.card-title a').click();
-    const reporters = page.getByRole('list', { name: /Reported by/ });
-    await expect.poll(() => reporters.getByRole('listitem').allInnerTexts()).toEqual(['Admin', 'Sam Support']);
-    expect(await page.getByRole('list', { name: /Customers/ }).getByRole('listitem').allInnerTexts()).toEqual(['Globex', 'Initech']);
-    expect(await page.getByRole('heading', { name: 'Duplicates (1)' }).count()).toBe(1);
-    expect(await page.getByRole('region', { name: 'History' }).innerText()).toContain('merged a duplicate into this capture');
+    await page.clickSelector(`${row(hidden)} .card-title a`);
+    const listItems = (label: string) =>
+      page.evaluate((prefix) => {
+        const list = [...document.querySelectorAll('ul, ol')].find((element) => {
+          const labelledBy = element.getAttribute('aria-labelledby');
+          const label = element.getAttribute('aria-label') ?? (labelledBy ? document.getElementById(labelledBy)?.textContent : null) ?? '';
+          return label.startsWith(prefix);
+        });
+        return [...(list?.querySelectorAll('li') ?? [])].map((item) => item.textContent?.trim());
+      }, label);
+    await expect.poll(() => listItems('Reported by')).toEqual(['Admin', 'Sam Support']);
+    expect(await listItems('Customers')).toEqual(['Globex', 'Initech']);
+    await waitForText(page, 'h2, h3', 'Duplicates (1)');
+    await waitForText(page, 'section[aria-labelledby="detail-history"]', { contains: 'merged a duplicate into this capture' });
 
     const survivor = await apiGet(server, `/captures/${hidden.id}`, captureDetail);
     expect(survivor.counts).toMatchObject({ duplicates: 1, reporters: 2, customers: 2 });
-    await page.getByRole('link', { name: 'Back to captures' }).click();
-    await page.getByRole('heading', { name: 'Captures', level: 1 }).waitFor();
+    await page.click('Back to captures', { role: 'link' });
+    await waitForText(page, 'h1', 'Captures');
   });
 
   it('announces captures that arrive while the feed is open', async () => {
     const fresh = frictionCapture({ comment: 'Just arrived', tags: ['checkout'] });
     await postCaptures(server.url, server.token, [fresh]);
-    const banner = page.getByRole('button', { name: /1 new capture — show/ });
-    await banner.waitFor({ timeout: 15_000 });
-    await banner.click();
-    await expect.poll(() => row(fresh).count()).toBe(1);
+    await page.click(/1 new capture — show/);
+    await waitForCount(page, row(fresh), 1);
     const feed = await apiGet(server, '/captures', feedPage);
-    expect(await rows().count()).toBe(feed.items.length);
+    expect(await countOf(page, rows)).toBe(feed.items.length);
   });
 });

@@ -4,9 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXPORT_CSV_COLUMNS } from '#shared/insights';
 import { csvRecords, parseCsv } from './harness/csv';
 import { signInToDashboard } from './harness/dashboard-session';
+import { chromiumTab } from './harness/chromium';
 import { daysAgo, frictionCapture, launchDashboardBrowser, postCaptures, requireDashboardBuild, triage } from './harness/dashboard-fixtures';
 import { startSnagServer, type RunningSnagServer } from './harness/snag-server';
 
+// Chromium only: Puppeteer has no download events, so in Firefox the test could not read the files.
 // From a filtered feed to the Reports page: the CSV and JSON downloads hold exactly the captures
 // the filter shows (and are audited), and the digest opens as its own printable page.
 
@@ -37,7 +39,7 @@ describe('Chromium: exporting the filtered feed and opening the digest', () => {
     browser = await launchDashboardBrowser();
     context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     page = await context.newPage();
-    await signInToDashboard(page, server);
+    await signInToDashboard(chromiumTab(page), server);
   });
 
   afterAll(async () => {
