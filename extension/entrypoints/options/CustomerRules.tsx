@@ -3,6 +3,7 @@ import { CUSTOMER_RULES_MAX, type CustomerRule } from '@/lib/settings/items';
 import { customerRulesStore, readCustomerRules, validateCustomerRules } from '@/lib/settings/customer-rules';
 import { selectorChecker } from '@/lib/settings/privacy';
 import { errorMessage } from '@/lib/result';
+import { SettingsForm } from './SettingsForm';
 
 /** A rule as edited: both sources kept, so switching between them loses nothing typed. */
 interface RuleDraft {
@@ -68,7 +69,17 @@ export function CustomerRules() {
         On pages that show whom they are about — a helpdesk ticket, a CRM account — Snag can fill in the Customer of a
         capture. Pages: an address with <code>*</code> for any text, e.g. <code>https://acme.zendesk.com/agent/tickets/*</code>.
       </p>
-      <form onSubmit={apply} noValidate>
+      <SettingsForm
+        onSubmit={apply}
+        busy={busy}
+        submitLabel="Apply customer rules"
+        message={message}
+        actions={
+          <button type="button" disabled={rules.length >= CUSTOMER_RULES_MAX} onClick={() => setRules([...rules, blank])}>
+            Add a customer rule
+          </button>
+        }
+      >
         {rules.map((rule, index) => (
           <fieldset key={index} className="rule">
             <legend>Rule {index + 1}</legend>
@@ -121,18 +132,7 @@ export function CustomerRules() {
             </button>
           </fieldset>
         ))}
-        <div className="actions">
-          <button type="button" disabled={rules.length >= CUSTOMER_RULES_MAX} onClick={() => setRules([...rules, blank])}>
-            Add a customer rule
-          </button>
-          <button type="submit" disabled={busy}>
-            Apply customer rules
-          </button>
-        </div>
-      </form>
-      <p className="hint" aria-live="polite">
-        {message}
-      </p>
+      </SettingsForm>
     </section>
   );
 }

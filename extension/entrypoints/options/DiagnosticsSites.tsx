@@ -10,6 +10,7 @@ import {
   syncDiagnosticsScripts,
 } from '@/lib/settings/diagnostics-sites';
 import { errorMessage, fail } from '@/lib/result';
+import { SettingsForm } from './SettingsForm';
 
 /**
  * Console errors and failed requests for QA, per site: turning a site on asks the browser for
@@ -94,7 +95,7 @@ export function DiagnosticsSites() {
           Start a new list
         </button>
       )}
-      <form onSubmit={turnOn} noValidate>
+      <SettingsForm onSubmit={turnOn} busy={busy} submitLabel="Turn on for this site" message={message}>
         <label htmlFor={`${id}-site`}>Site</label>
         <input
           id={`${id}-site`}
@@ -105,15 +106,7 @@ export function DiagnosticsSites() {
           value={site}
           onChange={(event) => setSite(event.target.value)}
         />
-        <div className="actions">
-          <button type="submit" disabled={busy}>
-            Turn on for this site
-          </button>
-        </div>
-      </form>
-      <p className="hint" aria-live="polite">
-        {message}
-      </p>
+      </SettingsForm>
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { scrubberKinds, visibleDataKinds, type ScrubberKind, type VisibleDataKin
 import { defaultPrivacySettings } from '@/lib/settings/items';
 import { privacyStore, readPrivacySettings, savePrivacySettings, selectorChecker } from '@/lib/settings/privacy';
 import { errorMessage } from '@/lib/result';
+import { SettingsForm } from './SettingsForm';
 import './privacy-settings.css';
 
 const scrubberLabels: Record<ScrubberKind, { label: string; example: string }> = {
@@ -58,7 +59,7 @@ export function PrivacySettings() {
   return (
     <section className="privacy" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>Privacy</h2>
-      <form onSubmit={apply} noValidate>
+      <SettingsForm onSubmit={apply} busy={busy} submitLabel="Apply privacy settings" message={message}>
         <fieldset>
           <legend>Hide in comments, quotes and page addresses</legend>
           {scrubberKinds.map((kind) => (
@@ -106,15 +107,7 @@ export function PrivacySettings() {
           CSS selectors, one a line. Matching elements are redacted in every screenshot, like password and card
           fields and elements marked <code>data-snag-private</code>. You can still remove a redaction in the editor.
         </p>
-        <div className="actions">
-          <button type="submit" disabled={busy}>
-            Apply privacy settings
-          </button>
-        </div>
-      </form>
-      <p className="hint" aria-live="polite">
-        {message}
-      </p>
+      </SettingsForm>
     </section>
   );
 }
