@@ -2,6 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import type { ApiToken } from '#shared/account';
 import { tokenScopes, type TokenScope } from '#shared/roles';
 import type { Http } from '../ui/http';
+import { ChoiceSelect } from '../ui/ChoiceSelect';
 import { Field } from '../ui/Field';
 import { formErrors, noErrors, type FormErrors } from '../ui/field-errors';
 import { OneTimeSecret } from '../ui/OneTimeSecret';
@@ -62,21 +63,7 @@ export function CreateTokenForm({ http, onCreated }: { http: Http; onCreated: (t
         </Field>
         <Field label="Access" hint={SCOPE_HINTS[scope]} error={errors.fields.scope}>
           {(control) => (
-            <select
-              {...control}
-              name="token-scope"
-              value={scope}
-              onChange={(event) => {
-                const chosen = tokenScopes.find((candidate) => candidate === event.currentTarget.value);
-                if (chosen) setScope(chosen);
-              }}
-            >
-              {tokenScopes.map((option) => (
-                <option key={option} value={option}>
-                  {SCOPE_LABELS[option]}
-                </option>
-              ))}
-            </select>
+            <ChoiceSelect {...control} name="token-scope" choices={tokenScopes} labels={SCOPE_LABELS} value={scope} onChoose={setScope} />
           )}
         </Field>
         <button type="submit" aria-disabled={busy}>

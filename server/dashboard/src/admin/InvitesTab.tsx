@@ -1,6 +1,8 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { email as emailSchema, INVITE_DEFAULT_HOURS } from '#shared/account';
 import { roles, type Role } from '#shared/roles';
+import { ActionsTableHead } from '../ui/ActionsTableHead';
+import { ChoiceSelect } from '../ui/ChoiceSelect';
 import { ConfirmButton } from '../ui/ConfirmButton';
 import { Field } from '../ui/Field';
 import { formErrors, noErrors, type FormErrors } from '../ui/field-errors';
@@ -43,17 +45,7 @@ export function InvitesTab({ session, origin = window.location.origin }: { sessi
           <div className="acct-table-wrap">
             <table className="acct-table">
               <caption className="acct-sr-only">Pending invites</caption>
-              <thead>
-                <tr>
-                  <th scope="col">For</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">Invited by</th>
-                  <th scope="col">Expires</th>
-                  <th scope="col">
-                    <span className="acct-sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
+              <ActionsTableHead columns={['For', 'Role', 'Invited by', 'Expires']} />
               <tbody>
                 {pending.data.invites.map((invite) => {
                   const who = invite.email ?? 'Anyone with the link';
@@ -133,21 +125,7 @@ function CreateInvite({ session, origin, onCreated }: { session: Session; origin
       <form className="acct-inline-form" onSubmit={submit} noValidate aria-label="Create an invite">
         <Field label="Role" hint={ROLE_DESCRIPTIONS[role]} error={errors.fields.role}>
           {(control) => (
-            <select
-              {...control}
-              name="invite-role"
-              value={role}
-              onChange={(event) => {
-                const chosen = roles.find((candidate) => candidate === event.currentTarget.value);
-                if (chosen) setRole(chosen);
-              }}
-            >
-              {roles.map((option) => (
-                <option key={option} value={option}>
-                  {ROLE_LABELS[option]}
-                </option>
-              ))}
-            </select>
+            <ChoiceSelect {...control} name="invite-role" choices={roles} labels={ROLE_LABELS} value={role} onChoose={setRole} />
           )}
         </Field>
         <Field label="Email (optional)" hint="Only this address can accept it." error={errors.fields.email}>

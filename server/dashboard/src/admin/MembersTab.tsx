@@ -1,6 +1,8 @@
 import { useState } from 'react';
+import { ActionsTableHead } from '../ui/ActionsTableHead';
 import type { Member } from '#shared/account';
 import { roles, type Role } from '#shared/roles';
+import { ChoiceSelect } from '../ui/ChoiceSelect';
 import { ConfirmButton } from '../ui/ConfirmButton';
 import { ROLE_LABELS } from '../ui/role-labels';
 import { useLoad } from '../ui/use-load';
@@ -52,18 +54,7 @@ export function MembersTab({ session }: { session: Session }) {
         <div className="acct-table-wrap">
           <table className="acct-table">
             <caption className="acct-sr-only">Members</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Email</th>
-                <th scope="col">Role</th>
-                <th scope="col">Status</th>
-                <th scope="col">Last seen</th>
-                <th scope="col">
-                  <span className="acct-sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
+            <ActionsTableHead columns={['Name', 'Email', 'Role', 'Status', 'Last seen']} />
             <tbody>
               {members.data.members.map((person) => (
                 <tr key={person.id} data-member-id={person.id}>
@@ -76,23 +67,18 @@ export function MembersTab({ session }: { session: Session }) {
                     <label className="acct-sr-only" htmlFor={`role-${person.id}`}>
                       {`Role of ${person.name}`}
                     </label>
-                    <select
+                    <ChoiceSelect
                       id={`role-${person.id}`}
+                      choices={roles}
+                      labels={ROLE_LABELS}
                       value={person.role}
                       disabled={!person.active}
-                      onChange={(event) => {
-                        const chosen = roles.find((candidate) => candidate === event.currentTarget.value);
-                        if (chosen && chosen !== person.role) {
+                      onChoose={(chosen) => {
+                        if (chosen !== person.role) {
                           void change(person, { role: chosen }, `${person.name} is now ${ROLE_LABELS[chosen].toLowerCase()}.`);
                         }
                       }}
-                    >
-                      {roles.map((option) => (
-                        <option key={option} value={option}>
-                          {ROLE_LABELS[option]}
-                        </option>
-                      ))}
-                    </select>
+                    />
                   </td>
                   <td>{person.active ? 'Active' : 'Deactivated'}</td>
                   <td>

@@ -1,4 +1,5 @@
 import type { ApiToken } from '#shared/account';
+import { ActionsTableHead } from './ActionsTableHead';
 import { ConfirmButton } from './ConfirmButton';
 import { SCOPE_LABELS } from './role-labels';
 import { When } from './When';
@@ -20,18 +21,7 @@ export function TokenTable({
     <div className="acct-table-wrap">
       <table className="acct-table">
         <caption className="acct-sr-only">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            {showOwner && <th scope="col">Owner</th>}
-            <th scope="col">Access</th>
-            <th scope="col">Created</th>
-            <th scope="col">Last used</th>
-            <th scope="col">
-              <span className="acct-sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
+        <ActionsTableHead columns={['Name', ...(showOwner ? ['Owner'] : []), 'Access', 'Created', 'Last used']} />
         <tbody>
           {tokens.map((token) => (
             <tr key={token.id} data-token-id={token.id}>
