@@ -4,8 +4,8 @@ import { roles, type Role } from '#shared/roles';
 import { ActionsTableHead } from '../ui/ActionsTableHead';
 import { ChoiceSelect } from '../ui/ChoiceSelect';
 import { ConfirmButton } from '../ui/ConfirmButton';
-import { Field } from '../ui/Field';
-import { formErrors, noErrors, type FormErrors } from '../ui/field-errors';
+import { Field, FormError } from '../ui/Field';
+import { useFormRequest } from '../ui/field-errors';
 import { OneTimeSecret } from '../ui/OneTimeSecret';
 import { ROLE_DESCRIPTIONS, ROLE_LABELS } from '../ui/role-labels';
 import { useLoad } from '../ui/use-load';
@@ -91,8 +91,7 @@ function CreateInvite({ session, origin, onCreated }: { session: Session; origin
   const [role, setRole] = useState<Role>('member');
   const [email, setEmail] = useState('');
   const [hours, setHours] = useState(INVITE_DEFAULT_HOURS);
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
-  const [busy, setBusy] = useState(false);
+  const { errors, busy, reject, send } = useFormRequest(['role', 'email', 'expiresInHours']);
   const [link, setLink] = useState<{ url: string; for: string } | null>(null);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -100,24 +99,17 @@ function CreateInvite({ session, origin, onCreated }: { session: Session; origin
     if (busy) return;
     const address = email.trim();
     if (address !== '' && !emailSchema.safeParse(address).success) {
-      setErrors({ fields: { email: 'Enter an email address such as ann@example.com, or leave it empty.' }, form: null });
-      emailInput.current?.focus();
+      reject('email', 'Enter an email address such as ann@example.com, or leave it empty.', emailInput);
       return;
     }
-    setBusy(true);
-    setErrors(noErrors);
     setLink(null);
-    try {
+    await send(async () => {
       const body = { role, expiresInHours: hours, ...(address === '' ? {} : { email: address }) };
       const created = await createInvite(session.http, body);
       setLink({ url: `${origin}${created.path}`, for: created.invite.email ?? 'anyone who has the link' });
       setEmail('');
       onCreated();
-    } catch (error) {
-      setErrors(formErrors(error, ['role', 'email', 'expiresInHours']));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -157,11 +149,7 @@ function CreateInvite({ session, origin, onCreated }: { session: Session; origin
           Create invite
         </button>
       </form>
-      {errors.form && (
-        <p className="acct-error" role="alert">
-          {errors.form}
-        </p>
-      )}
+      <FormError message={errors.form} />
       {link && (
         <OneTimeSecret
           label="Invite link"
