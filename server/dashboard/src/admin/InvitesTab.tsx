@@ -1,7 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { email as emailSchema, INVITE_DEFAULT_HOURS } from '#shared/account';
 import { roles, type Role } from '#shared/roles';
-import { ActionsTableHead } from '../ui/ActionsTableHead';
+import { ActionsTable } from '../ui/ActionsTable';
 import { ChoiceSelect } from '../ui/ChoiceSelect';
 import { ConfirmButton } from '../ui/ConfirmButton';
 import { Field, FormError } from '../ui/Field';
@@ -42,44 +42,38 @@ export function InvitesTab({ session, origin = window.location.origin }: { sessi
         {pending.status === 'error' && <LoadFailed message={pending.message} onRetry={reload} />}
         {pending.status === 'ready' && pending.data.invites.length === 0 && <p className="acct-hint">No pending invites.</p>}
         {pending.status === 'ready' && pending.data.invites.length > 0 && (
-          <div className="acct-table-wrap">
-            <table className="acct-table">
-              <caption className="acct-sr-only">Pending invites</caption>
-              <ActionsTableHead columns={['For', 'Role', 'Invited by', 'Expires']} />
-              <tbody>
-                {pending.data.invites.map((invite) => {
-                  const who = invite.email ?? 'Anyone with the link';
-                  return (
-                    <tr key={invite.id}>
-                      <th scope="row">{who}</th>
-                      <td>{ROLE_LABELS[invite.role]}</td>
-                      <td>{invite.invitedBy?.name ?? 'Snag (first-run set-up)'}</td>
-                      <td>
-                        <When iso={invite.expiresAt} />
-                      </td>
-                      <td>
-                        <ConfirmButton
-                          label="Revoke"
-                          labelDetail={`the invite for ${who}`}
-                          question="Revoke this invite? Its link stops working."
-                          confirmLabel="Revoke"
-                          onConfirm={async () => {
-                            try {
-                              await revokeInvite(http, invite.id);
-                              setResult({ ok: true, text: `Revoked the invite for ${who}.` });
-                              reload();
-                            } catch (error) {
-                              setResult({ ok: false, text: `Could not revoke the invite: ${describeError(error)}` });
-                            }
-                          }}
-                        />
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+          <ActionsTable caption="Pending invites" columns={['For', 'Role', 'Invited by', 'Expires']}>
+            {pending.data.invites.map((invite) => {
+              const who = invite.email ?? 'Anyone with the link';
+              return (
+                <tr key={invite.id}>
+                  <th scope="row">{who}</th>
+                  <td>{ROLE_LABELS[invite.role]}</td>
+                  <td>{invite.invitedBy?.name ?? 'Snag (first-run set-up)'}</td>
+                  <td>
+                    <When iso={invite.expiresAt} />
+                  </td>
+                  <td>
+                    <ConfirmButton
+                      label="Revoke"
+                      labelDetail={`the invite for ${who}`}
+                      question="Revoke this invite? Its link stops working."
+                      confirmLabel="Revoke"
+                      onConfirm={async () => {
+                        try {
+                          await revokeInvite(http, invite.id);
+                          setResult({ ok: true, text: `Revoked the invite for ${who}.` });
+                          reload();
+                        } catch (error) {
+                          setResult({ ok: false, text: `Could not revoke the invite: ${describeError(error)}` });
+                        }
+                      }}
+                    />
+                  </td>
+                </tr>
+              );
+            })}
+          </ActionsTable>
         )}
       </section>
     </>
