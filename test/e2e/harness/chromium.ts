@@ -7,6 +7,17 @@ import { commonTabMethods, renderedSelector, untyped, type AccessibleRole, type 
 
 const tabTimeout = 30_000;
 
+/** Flags for every headless Chromium in these tests (the extension's and the dashboard's). */
+export const quietChromiumFlags: readonly string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  // This machine has no network beyond loopback: keep Chromium from trying.
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
 /** The Chromium adapter: Debian's Chromium driven by Playwright, the extension loaded unpacked. */
 export interface ChromiumWithExtension extends ExtensionBrowser {
   context: BrowserContext;
@@ -23,13 +34,7 @@ export async function launchChromiumWithExtension(extensionDir: string): Promise
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      // This machine has no network beyond loopback: keep Chromium from trying.
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
+      ...quietChromiumFlags,
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: tabTimeout }));

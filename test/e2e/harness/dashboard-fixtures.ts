@@ -6,6 +6,7 @@ import { tokenCreated } from '#shared/account';
 import type { CaptureInput } from '#shared/capture';
 import { sampleEnvironment } from '../../fixtures/sample-capture';
 import { requireExecutable } from './build-extension';
+import { quietChromiumFlags } from './chromium';
 
 /**
  * For dashboard end-to-end tests and benchmarks: a plain Chromium (no extension), and captures
@@ -17,15 +18,7 @@ export async function launchDashboardBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: requireExecutable('/usr/bin/chromium', 'chromium'),
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      // This machine has no network beyond loopback: keep Chromium from trying.
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: [...quietChromiumFlags],
   });
 }
 

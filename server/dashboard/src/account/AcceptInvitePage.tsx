@@ -7,7 +7,7 @@ import {
   type SessionInfo,
 } from '#shared/account';
 import { ApiError, describeError, type Http } from '../ui/http';
-import { Field } from '../ui/Field';
+import { Field, FormError } from '../ui/Field';
 import { noErrors, formErrors, type FormErrors } from '../ui/field-errors';
 import { passwordStrength } from './password-strength';
 import { ROLE_LABELS } from '../ui/role-labels';
@@ -149,11 +149,7 @@ function AcceptForm({
           You are signed in here as {signedInAs}. Creating this account signs you in as the new account instead.
         </p>
       )}
-      {errors.form && (
-        <p className="acct-error" role="alert">
-          {errors.form}
-        </p>
-      )}
+      <FormError message={errors.form} />
       <form className="acct-form" onSubmit={submit} noValidate>
         <Field label="Your name" hint="Shown to your teammates next to what you report." error={errors.fields.name}>
           {(control) => (

@@ -2,8 +2,9 @@ import { useRef, useState, type FormEvent } from 'react';
 import type { ApiToken } from '#shared/account';
 import { tokenScopes, type TokenScope } from '#shared/roles';
 import type { Http } from '../ui/http';
-import { Field } from '../ui/Field';
-import { formErrors, noErrors, type FormErrors } from '../ui/field-errors';
+import { ChoiceSelect } from '../ui/ChoiceSelect';
+import { Field, FormError } from '../ui/Field';
+import { useFormRequest } from '../ui/field-errors';
 import { OneTimeSecret } from '../ui/OneTimeSecret';
 import { SCOPE_LABELS } from '../ui/role-labels';
 import { createToken } from './api';
@@ -18,31 +19,23 @@ export function CreateTokenForm({ http, onCreated }: { http: Http; onCreated: (t
   const nameInput = useRef<HTMLInputElement>(null);
   const [name, setName] = useState('');
   const [scope, setScope] = useState<TokenScope>('capture');
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
-  const [busy, setBusy] = useState(false);
+  const { errors, busy, reject, send } = useFormRequest(['name', 'scope']);
   const [secret, setSecret] = useState<{ name: string; value: string } | null>(null);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (busy) return;
     if (name.trim() === '') {
-      setErrors({ fields: { name: 'Name the token after what will use it, e.g. "CI uploads".' }, form: null });
-      nameInput.current?.focus();
+      reject('name', 'Name the token after what will use it, e.g. "CI uploads".', nameInput);
       return;
     }
-    setBusy(true);
-    setErrors(noErrors);
     setSecret(null);
-    try {
+    await send(async () => {
       const created = await createToken(http, name.trim(), scope);
       setSecret({ name: created.token.name, value: created.secret });
       setName('');
       onCreated(created.token);
-    } catch (error) {
-      setErrors(formErrors(error, ['name', 'scope']));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -62,32 +55,14 @@ export function CreateTokenForm({ http, onCreated }: { http: Http; onCreated: (t
         </Field>
         <Field label="Access" hint={SCOPE_HINTS[scope]} error={errors.fields.scope}>
           {(control) => (
-            <select
-              {...control}
-              name="token-scope"
-              value={scope}
-              onChange={(event) => {
-                const chosen = tokenScopes.find((candidate) => candidate === event.currentTarget.value);
-                if (chosen) setScope(chosen);
-              }}
-            >
-              {tokenScopes.map((option) => (
-                <option key={option} value={option}>
-                  {SCOPE_LABELS[option]}
-                </option>
-              ))}
-            </select>
+            <ChoiceSelect {...control} name="token-scope" choices={tokenScopes} labels={SCOPE_LABELS} value={scope} onChoose={setScope} />
           )}
         </Field>
         <button type="submit" aria-disabled={busy}>
           Create token
         </button>
       </form>
-      {errors.form && (
-        <p className="acct-error" role="alert">
-          {errors.form}
-        </p>
-      )}
+      <FormError message={errors.form} />
       {secret && (
         <OneTimeSecret
           label={`Token “${secret.name}”`}

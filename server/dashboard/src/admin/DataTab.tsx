@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import type { Member } from '#shared/account';
 import { customerName } from '#shared/capture';
 import { Field } from '../ui/Field';
@@ -11,6 +11,47 @@ import { ActionResult, type ActionOutcome } from '../ui/ActionResult';
 
 export function deletedText(count: number, what: string): string {
   return count === 0 ? `Nothing to delete: no captures ${what}.` : `Deleted ${count} capture${count === 1 ? '' : 's'} ${what}.`;
+}
+
+/** The confirm-then-delete steps both ways of deleting share: what is being confirmed, busy, outcome. */
+function useDeletion<T>() {
+  const [confirming, setConfirming] = useState<T | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<ActionOutcome | null>(null);
+
+  function confirm(target: T) {
+    setResult(null);
+    setConfirming(target);
+  }
+
+  /** Runs `request`, reports what it deleted (`what`, e.g. "about Acme") and, when it worked, calls `done`. */
+  async function remove(request: () => Promise<{ deleted: number }>, what: string, done: () => void) {
+    setBusy(true);
+    try {
+      const { deleted } = await request();
+      setResult({ ok: true, text: deletedText(deleted, what) });
+      setConfirming(null);
+      done();
+    } catch (error) {
+      setResult({ ok: false, text: `Nothing was deleted: ${describeError(error)}` });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return { confirming, busy, result, confirm, cancel: () => setConfirming(null), remove };
+}
+
+/** Where to say whose captures to delete; its button only asks for the typed confirmation. */
+function PickForm({ label, onSubmit, children }: { label: string; onSubmit: (event: FormEvent<HTMLFormElement>) => void; children: ReactNode }) {
+  return (
+    <form className="acct-inline-form" onSubmit={onSubmit} noValidate aria-label={label}>
+      {children}
+      <button type="submit" className="acct-secondary">
+        Delete their captures…
+      </button>
+    </form>
+  );
 }
 
 /** Delete everything reported by a person, or about a customer (e.g. a data-deletion request). */
@@ -33,9 +74,7 @@ function ByPerson({ session }: { session: Session }) {
   const { http } = session;
   const [members] = useLoad((signal) => listMembers(http, signal), [http]);
   const [chosenId, setChosenId] = useState('');
-  const [confirming, setConfirming] = useState<Member | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<ActionOutcome | null>(null);
+  const { confirming, busy, result, confirm, cancel, remove } = useDeletion<Member>();
   const [pickError, setPickError] = useState<string | null>(null);
 
   if (members.status === 'loading') return <p className="acct-hint">Loading members…</p>;
@@ -56,29 +95,14 @@ function ByPerson({ session }: { session: Session }) {
       return;
     }
     setPickError(null);
-    setResult(null);
-    setConfirming(person);
-  }
-
-  async function remove(person: Member) {
-    setBusy(true);
-    try {
-      const { deleted } = await deleteByReporter(http, person.id);
-      setResult({ ok: true, text: deletedText(deleted, `reported by ${person.name}`) });
-      setConfirming(null);
-      setChosenId('');
-    } catch (error) {
-      setResult({ ok: false, text: `Nothing was deleted: ${describeError(error)}` });
-    } finally {
-      setBusy(false);
-    }
+    confirm(person);
   }
 
   return (
     <>
       <p className="acct-hint">Every capture this person sent, with its screenshot, and the comments they wrote on others’ captures. Their account stays (deactivate it under Members).</p>
       {confirming === null ? (
-        <form className="acct-inline-form" onSubmit={start} noValidate aria-label="Delete by person">
+        <PickForm label="Delete by person" onSubmit={start}>
           <Field label="Person" error={pickError}>
             {(control) => (
               <select {...control} value={chosenId} onChange={(event) => setChosenId(event.currentTarget.value)}>
@@ -91,18 +115,15 @@ function ByPerson({ session }: { session: Session }) {
               </select>
             )}
           </Field>
-          <button type="submit" className="acct-secondary">
-            Delete their captures…
-          </button>
-        </form>
+        </PickForm>
       ) : (
         <TypedConfirm
           phrase={confirming.name}
           what={`every capture reported by ${confirming.name}`}
           action="Delete their captures"
           busy={busy}
-          onConfirm={() => void remove(confirming)}
-          onCancel={() => setConfirming(null)}
+          onConfirm={() => void remove(() => deleteByReporter(http, confirming.id), `reported by ${confirming.name}`, () => setChosenId(''))}
+          onCancel={cancel}
         />
       )}
       <ActionResult result={result} />
@@ -113,9 +134,7 @@ function ByPerson({ session }: { session: Session }) {
 function ByCustomer({ session }: { session: Session }) {
   const [customer, setCustomer] = useState('');
   const [nameError, setNameError] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<ActionOutcome | null>(null);
+  const { confirming, busy, result, confirm, cancel, remove } = useDeletion<string>();
 
   function start(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -125,22 +144,7 @@ function ByCustomer({ session }: { session: Session }) {
       return;
     }
     setNameError(null);
-    setResult(null);
-    setConfirming(parsed.data);
-  }
-
-  async function remove(name: string) {
-    setBusy(true);
-    try {
-      const { deleted } = await deleteByCustomer(session.http, name);
-      setResult({ ok: true, text: deletedText(deleted, `about ${name}`) });
-      setConfirming(null);
-      setCustomer('');
-    } catch (error) {
-      setResult({ ok: false, text: `Nothing was deleted: ${describeError(error)}` });
-    } finally {
-      setBusy(false);
-    }
+    confirm(parsed.data);
   }
 
   return (
@@ -150,24 +154,21 @@ function ByCustomer({ session }: { session: Session }) {
         every saved view that names the customer.
       </p>
       {confirming === null ? (
-        <form className="acct-inline-form" onSubmit={start} noValidate aria-label="Delete by customer">
+        <PickForm label="Delete by customer" onSubmit={start}>
           <Field label="Customer" error={nameError}>
             {(control) => (
               <input {...control} autoComplete="off" spellCheck={false} value={customer} onChange={(event) => setCustomer(event.currentTarget.value)} />
             )}
           </Field>
-          <button type="submit" className="acct-secondary">
-            Delete their captures…
-          </button>
-        </form>
+        </PickForm>
       ) : (
         <TypedConfirm
           phrase={confirming}
           what={`every capture about ${confirming}`}
           action="Delete the captures"
           busy={busy}
-          onConfirm={() => void remove(confirming)}
-          onCancel={() => setConfirming(null)}
+          onConfirm={() => void remove(() => deleteByCustomer(session.http, confirming), `about ${confirming}`, () => setCustomer(''))}
+          onCancel={cancel}
         />
       )}
       <ActionResult result={result} />

@@ -1,9 +1,11 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { email as emailSchema, INVITE_DEFAULT_HOURS } from '#shared/account';
 import { roles, type Role } from '#shared/roles';
+import { ActionsTable } from '../ui/ActionsTable';
+import { ChoiceSelect } from '../ui/ChoiceSelect';
 import { ConfirmButton } from '../ui/ConfirmButton';
-import { Field } from '../ui/Field';
-import { formErrors, noErrors, type FormErrors } from '../ui/field-errors';
+import { Field, FormError } from '../ui/Field';
+import { useFormRequest } from '../ui/field-errors';
 import { OneTimeSecret } from '../ui/OneTimeSecret';
 import { ROLE_DESCRIPTIONS, ROLE_LABELS } from '../ui/role-labels';
 import { useLoad } from '../ui/use-load';
@@ -40,54 +42,38 @@ export function InvitesTab({ session, origin = window.location.origin }: { sessi
         {pending.status === 'error' && <LoadFailed message={pending.message} onRetry={reload} />}
         {pending.status === 'ready' && pending.data.invites.length === 0 && <p className="acct-hint">No pending invites.</p>}
         {pending.status === 'ready' && pending.data.invites.length > 0 && (
-          <div className="acct-table-wrap">
-            <table className="acct-table">
-              <caption className="acct-sr-only">Pending invites</caption>
-              <thead>
-                <tr>
-                  <th scope="col">For</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">Invited by</th>
-                  <th scope="col">Expires</th>
-                  <th scope="col">
-                    <span className="acct-sr-only">Actions</span>
-                  </th>
+          <ActionsTable caption="Pending invites" columns={['For', 'Role', 'Invited by', 'Expires']}>
+            {pending.data.invites.map((invite) => {
+              const who = invite.email ?? 'Anyone with the link';
+              return (
+                <tr key={invite.id}>
+                  <th scope="row">{who}</th>
+                  <td>{ROLE_LABELS[invite.role]}</td>
+                  <td>{invite.invitedBy?.name ?? 'Snag (first-run set-up)'}</td>
+                  <td>
+                    <When iso={invite.expiresAt} />
+                  </td>
+                  <td>
+                    <ConfirmButton
+                      label="Revoke"
+                      labelDetail={`the invite for ${who}`}
+                      question="Revoke this invite? Its link stops working."
+                      confirmLabel="Revoke"
+                      onConfirm={async () => {
+                        try {
+                          await revokeInvite(http, invite.id);
+                          setResult({ ok: true, text: `Revoked the invite for ${who}.` });
+                          reload();
+                        } catch (error) {
+                          setResult({ ok: false, text: `Could not revoke the invite: ${describeError(error)}` });
+                        }
+                      }}
+                    />
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {pending.data.invites.map((invite) => {
-                  const who = invite.email ?? 'Anyone with the link';
-                  return (
-                    <tr key={invite.id}>
-                      <th scope="row">{who}</th>
-                      <td>{ROLE_LABELS[invite.role]}</td>
-                      <td>{invite.invitedBy?.name ?? 'Snag (first-run set-up)'}</td>
-                      <td>
-                        <When iso={invite.expiresAt} />
-                      </td>
-                      <td>
-                        <ConfirmButton
-                          label="Revoke"
-                          labelDetail={`the invite for ${who}`}
-                          question="Revoke this invite? Its link stops working."
-                          confirmLabel="Revoke"
-                          onConfirm={async () => {
-                            try {
-                              await revokeInvite(http, invite.id);
-                              setResult({ ok: true, text: `Revoked the invite for ${who}.` });
-                              reload();
-                            } catch (error) {
-                              setResult({ ok: false, text: `Could not revoke the invite: ${describeError(error)}` });
-                            }
-                          }}
-                        />
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+              );
+            })}
+          </ActionsTable>
         )}
       </section>
     </>
@@ -99,8 +85,7 @@ function CreateInvite({ session, origin, onCreated }: { session: Session; origin
   const [role, setRole] = useState<Role>('member');
   const [email, setEmail] = useState('');
   const [hours, setHours] = useState(INVITE_DEFAULT_HOURS);
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
-  const [busy, setBusy] = useState(false);
+  const { errors, busy, reject, send } = useFormRequest(['role', 'email', 'expiresInHours']);
   const [link, setLink] = useState<{ url: string; for: string } | null>(null);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -108,24 +93,17 @@ function CreateInvite({ session, origin, onCreated }: { session: Session; origin
     if (busy) return;
     const address = email.trim();
     if (address !== '' && !emailSchema.safeParse(address).success) {
-      setErrors({ fields: { email: 'Enter an email address such as ann@example.com, or leave it empty.' }, form: null });
-      emailInput.current?.focus();
+      reject('email', 'Enter an email address such as ann@example.com, or leave it empty.', emailInput);
       return;
     }
-    setBusy(true);
-    setErrors(noErrors);
     setLink(null);
-    try {
+    await send(async () => {
       const body = { role, expiresInHours: hours, ...(address === '' ? {} : { email: address }) };
       const created = await createInvite(session.http, body);
       setLink({ url: `${origin}${created.path}`, for: created.invite.email ?? 'anyone who has the link' });
       setEmail('');
       onCreated();
-    } catch (error) {
-      setErrors(formErrors(error, ['role', 'email', 'expiresInHours']));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -133,21 +111,7 @@ function CreateInvite({ session, origin, onCreated }: { session: Session; origin
       <form className="acct-inline-form" onSubmit={submit} noValidate aria-label="Create an invite">
         <Field label="Role" hint={ROLE_DESCRIPTIONS[role]} error={errors.fields.role}>
           {(control) => (
-            <select
-              {...control}
-              name="invite-role"
-              value={role}
-              onChange={(event) => {
-                const chosen = roles.find((candidate) => candidate === event.currentTarget.value);
-                if (chosen) setRole(chosen);
-              }}
-            >
-              {roles.map((option) => (
-                <option key={option} value={option}>
-                  {ROLE_LABELS[option]}
-                </option>
-              ))}
-            </select>
+            <ChoiceSelect {...control} name="invite-role" choices={roles} labels={ROLE_LABELS} value={role} onChoose={setRole} />
           )}
         </Field>
         <Field label="Email (optional)" hint="Only this address can accept it." error={errors.fields.email}>
@@ -179,11 +143,7 @@ function CreateInvite({ session, origin, onCreated }: { session: Session; origin
           Create invite
         </button>
       </form>
-      {errors.form && (
-        <p className="acct-error" role="alert">
-          {errors.form}
-        </p>
-      )}
+      <FormError message={errors.form} />
       {link && (
         <OneTimeSecret
           label="Invite link"

@@ -1,6 +1,8 @@
 import { useState } from 'react';
+import { ActionsTable } from '../ui/ActionsTable';
 import type { Member } from '#shared/account';
 import { roles, type Role } from '#shared/roles';
+import { ChoiceSelect } from '../ui/ChoiceSelect';
 import { ConfirmButton } from '../ui/ConfirmButton';
 import { ROLE_LABELS } from '../ui/role-labels';
 import { useLoad } from '../ui/use-load';
@@ -49,80 +51,58 @@ export function MembersTab({ session }: { session: Session }) {
       {members.status === 'loading' && <p className="acct-hint">Loading members…</p>}
       {members.status === 'error' && <LoadFailed message={members.message} onRetry={reload} />}
       {members.status === 'ready' && (
-        <div className="acct-table-wrap">
-          <table className="acct-table">
-            <caption className="acct-sr-only">Members</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Email</th>
-                <th scope="col">Role</th>
-                <th scope="col">Status</th>
-                <th scope="col">Last seen</th>
-                <th scope="col">
-                  <span className="acct-sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {members.data.members.map((person) => (
-                <tr key={person.id} data-member-id={person.id}>
-                  <th scope="row">
-                    {person.name}
-                    {person.id === session.user.id && <span className="acct-hint"> (you)</span>}
-                  </th>
-                  <td>{person.email ?? ''}</td>
-                  <td>
-                    <label className="acct-sr-only" htmlFor={`role-${person.id}`}>
-                      {`Role of ${person.name}`}
-                    </label>
-                    <select
-                      id={`role-${person.id}`}
-                      value={person.role}
-                      disabled={!person.active}
-                      onChange={(event) => {
-                        const chosen = roles.find((candidate) => candidate === event.currentTarget.value);
-                        if (chosen && chosen !== person.role) {
-                          void change(person, { role: chosen }, `${person.name} is now ${ROLE_LABELS[chosen].toLowerCase()}.`);
-                        }
-                      }}
-                    >
-                      {roles.map((option) => (
-                        <option key={option} value={option}>
-                          {ROLE_LABELS[option]}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                  <td>{person.active ? 'Active' : 'Deactivated'}</td>
-                  <td>
-                    <When iso={person.lastSeenAt} />
-                  </td>
-                  <td>
-                    {person.active ? (
-                      <ConfirmButton
-                        label="Deactivate"
-                        labelDetail={person.name}
-                        question={`Deactivate ${person.name}? They are signed out and their tokens stop working.`}
-                        confirmLabel="Deactivate"
-                        onConfirm={() => change(person, { active: false }, `${person.name} is deactivated.`)}
-                      />
-                    ) : (
-                      <ConfirmButton
-                        label="Reactivate"
-                        labelDetail={person.name}
-                        question={`Reactivate ${person.name}? They can sign in again (their old tokens stay revoked).`}
-                        confirmLabel="Reactivate"
-                        danger={false}
-                        onConfirm={() => change(person, { active: true }, `${person.name} is active again.`)}
-                      />
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ActionsTable caption="Members" columns={['Name', 'Email', 'Role', 'Status', 'Last seen']}>
+          {members.data.members.map((person) => (
+            <tr key={person.id} data-member-id={person.id}>
+              <th scope="row">
+                {person.name}
+                {person.id === session.user.id && <span className="acct-hint"> (you)</span>}
+              </th>
+              <td>{person.email ?? ''}</td>
+              <td>
+                <label className="acct-sr-only" htmlFor={`role-${person.id}`}>
+                  {`Role of ${person.name}`}
+                </label>
+                <ChoiceSelect
+                  id={`role-${person.id}`}
+                  choices={roles}
+                  labels={ROLE_LABELS}
+                  value={person.role}
+                  disabled={!person.active}
+                  onChoose={(chosen) => {
+                    if (chosen !== person.role) {
+                      void change(person, { role: chosen }, `${person.name} is now ${ROLE_LABELS[chosen].toLowerCase()}.`);
+                    }
+                  }}
+                />
+              </td>
+              <td>{person.active ? 'Active' : 'Deactivated'}</td>
+              <td>
+                <When iso={person.lastSeenAt} />
+              </td>
+              <td>
+                {person.active ? (
+                  <ConfirmButton
+                    label="Deactivate"
+                    labelDetail={person.name}
+                    question={`Deactivate ${person.name}? They are signed out and their tokens stop working.`}
+                    confirmLabel="Deactivate"
+                    onConfirm={() => change(person, { active: false }, `${person.name} is deactivated.`)}
+                  />
+                ) : (
+                  <ConfirmButton
+                    label="Reactivate"
+                    labelDetail={person.name}
+                    question={`Reactivate ${person.name}? They can sign in again (their old tokens stay revoked).`}
+                    confirmLabel="Reactivate"
+                    danger={false}
+                    onConfirm={() => change(person, { active: true }, `${person.name} is active again.`)}
+                  />
+                )}
+              </td>
+            </tr>
+          ))}
+        </ActionsTable>
       )}
     </section>
   );

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { RETENTION_DAYS_MAX, RETENTION_DAYS_MIN } from '#shared/data-control';
-import { Field } from '../ui/Field';
-import { formErrors, noErrors, type FormErrors } from '../ui/field-errors';
+import { Field, FormError } from '../ui/Field';
+import { useFormRequest } from '../ui/field-errors';
 import { useLoad } from '../ui/use-load';
 import type { Session } from '../ui/session-types';
 import { TagListEditor } from './TagListEditor';
@@ -44,9 +44,8 @@ function Retention({ session }: { session: Session }) {
   const [loaded, { reload }] = useLoad((signal) => loadSettings(http, signal), [http]);
   const [keepForever, setKeepForever] = useState(true);
   const [days, setDays] = useState('365');
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const { errors, busy, reject, send } = useFormRequest(['retentionDays']);
   const [saved, setSaved] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const daysInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -67,25 +66,18 @@ function Retention({ session }: { session: Session }) {
     if (busy) return;
     const parsed = parseRetention(keepForever, days);
     if (!parsed.ok) {
-      setErrors({ fields: { retentionDays: parsed.reason }, form: null });
-      daysInput.current?.focus();
+      reject('retentionDays', parsed.reason, daysInput);
       return;
     }
-    setBusy(true);
-    setErrors(noErrors);
     setSaved(null);
-    try {
+    await send(async () => {
       const answer = await saveSettings(http, { retentionDays: parsed.value });
       setSaved(
         answer.retentionDays === null
           ? 'Saved: captures are kept until someone deletes them.'
           : `Saved: captures older than ${answer.retentionDays} days are deleted, with their screenshots, within the hour.`,
       );
-    } catch (error) {
-      setErrors(formErrors(error, ['retentionDays']));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -113,11 +105,7 @@ function Retention({ session }: { session: Session }) {
           )}
         </Field>
       )}
-      {errors.form && (
-        <p className="acct-error" role="alert">
-          {errors.form}
-        </p>
-      )}
+      <FormError message={errors.form} />
       <div className="acct-actions">
         <button type="submit" aria-disabled={busy}>
           Save retention

@@ -1,7 +1,9 @@
-import { useId, useState, type FormEvent, type Ref } from 'react';
-import { COMMENT_MAX_LENGTH, commentInput, type CaptureComment } from '#shared/review';
+import type { FormEvent, Ref } from 'react';
+import { COMMENT_MAX_LENGTH, type CaptureComment } from '#shared/review';
 import { describeError } from '../ui/http';
 import { Timestamp } from '../ui/Timestamp';
+import { CommentSendRow } from '../ui/CommentSendRow';
+import { useCommentBox } from '../ui/use-comment-box';
 
 interface DiscussionProps {
   /** null while loading. */
@@ -15,24 +17,14 @@ interface DiscussionProps {
 
 /** The team's comments on a capture, oldest first, and the box to add one. Comments are text. */
 export function Discussion({ comments, loadError, canComment, onAdd, inputRef }: DiscussionProps) {
-  const id = useId();
-  const errorId = useId();
-  const [body, setBody] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { id, errorId, body, setBody, busy, setBusy, error, setError, begin } = useCommentBox();
 
   async function send(event?: FormEvent) {
-    event?.preventDefault();
-    if (busy) return;
-    const parsed = commentInput.safeParse({ body });
-    if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message ?? 'Write a comment first');
-      return;
-    }
-    setBusy(true);
+    const text = begin(event);
+    if (text === null) return;
     setError(null);
     try {
-      await onAdd(parsed.data.body);
+      await onAdd(text);
       setBody('');
     } catch (failure) {
       setError(describeError(failure));
@@ -84,12 +76,7 @@ export function Discussion({ comments, loadError, canComment, onAdd, inputRef }:
               </p>
             )}
           </div>
-          <div className="button-row">
-            <button type="submit" aria-busy={busy} className={busy ? 'is-busy' : undefined}>
-              Comment
-            </button>
-            <span className="muted">Ctrl+Enter to send</span>
-          </div>
+          <CommentSendRow busy={busy} label="Comment" />
         </form>
       )}
     </section>

@@ -1,8 +1,8 @@
 import { useEffect, useLayoutEffect, useRef, useState, type PointerEvent } from 'react';
 import type { Capture } from '#shared/capture';
 import type { CaptureApi } from '../ui/capture-api';
-import { AnnotatedImage, type Size } from '../ui/AnnotatedImage';
-import { annotationCount, SCREENSHOT_EXTENSIONS, ScreenshotPlaceholder, screenshotAlt } from '../ui/CaptureScreenshot';
+import type { Size } from '../ui/AnnotatedImage';
+import { annotationCount, SCREENSHOT_EXTENSIONS, ScreenshotOrPlaceholder } from '../ui/CaptureScreenshot';
 import { ignoresShortcuts } from '../ui/triage/keyboard';
 import { useScreenshot } from '../ui/use-screenshot';
 import { nextZoom, type Zoom } from './zoom';
@@ -82,7 +82,6 @@ export function ScreenshotViewer({ api, capture }: { api: CaptureApi; capture: C
     drag.current = null;
   }
 
-  const { width, height } = capture.environment.viewport;
   const info = capture.screenshot;
   const percent = Math.round(scale * 100);
 
@@ -138,19 +137,13 @@ export function ScreenshotViewer({ api, capture }: { api: CaptureApi; capture: C
           onPointerUp={endDrag}
           onPointerCancel={endDrag}
         >
-          {state.status === 'ready' ? (
-            <AnnotatedImage
-              src={state.url}
-              alt={screenshotAlt(capture)}
-              annotations={capture.annotations}
-              expectedSize={{ width, height }}
-              strokeWidth={3}
-              displayWidth={zoom === 'fit' || natural === null ? undefined : Math.round(natural.width * scale)}
-              onNaturalSize={setNatural}
-            />
-          ) : (
-            <ScreenshotPlaceholder capture={capture} state={state} />
-          )}
+          <ScreenshotOrPlaceholder
+            capture={capture}
+            state={state}
+            strokeWidth={3}
+            displayWidth={zoom === 'fit' || natural === null ? undefined : Math.round(natural.width * scale)}
+            onNaturalSize={setNatural}
+          />
         </div>
         <figcaption>{capture.annotations.length === 0 ? 'No annotations' : annotationCount(capture.annotations.length)}</figcaption>
       </figure>

@@ -1,11 +1,13 @@
-import { useId, useState, type FormEvent } from 'react';
-import { COMMENT_MAX_LENGTH, commentInput, type ReviewedCapture } from '#shared/review';
+import type { FormEvent } from 'react';
+import { COMMENT_MAX_LENGTH, type ReviewedCapture } from '#shared/review';
 import type { CaptureApi } from '../ui/capture-api';
 import { describeError } from '../ui/http';
 import { pageLabel } from '../ui/format';
 import type { CaptureHub } from '../ui/capture-hub';
 import { Dialog } from '../ui/Dialog';
 import { useNotices } from '../ui/notices';
+import { CommentSendRow } from '../ui/CommentSendRow';
+import { useCommentBox } from '../ui/use-comment-box';
 
 interface CommentDialogProps {
   api: CaptureApi;
@@ -26,23 +28,13 @@ export function CommentDialog({ api, hub, capture, onClose }: CommentDialogProps
 
 function CommentForm({ api, hub, capture, onDone }: { api: CaptureApi; hub: CaptureHub; capture: ReviewedCapture; onDone: () => void }) {
   const notices = useNotices();
-  const id = useId();
-  const errorId = useId();
-  const [body, setBody] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { id, errorId, body, setBody, busy, setBusy, error, setError, begin } = useCommentBox();
 
   async function send(event?: FormEvent) {
-    event?.preventDefault();
-    if (busy) return;
-    const parsed = commentInput.safeParse({ body });
-    if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message ?? 'Write a comment first');
-      return;
-    }
-    setBusy(true);
+    const text = begin(event);
+    if (text === null) return;
     try {
-      await api.addComment(capture.id, parsed.data.body);
+      await api.addComment(capture.id, text);
       hub.publish({
         source: 'local',
         type: 'updated',
@@ -79,12 +71,7 @@ function CommentForm({ api, hub, capture, onDone }: { api: CaptureApi; hub: Capt
           </p>
         )}
       </div>
-      <div className="button-row">
-        <button type="submit" aria-busy={busy} className={busy ? 'is-busy' : undefined}>
-          Add comment
-        </button>
-        <span className="muted">Ctrl+Enter to send</span>
-      </div>
+      <CommentSendRow busy={busy} label="Add comment" />
     </form>
   );
 }

@@ -2,7 +2,7 @@ import { memo, useId, useState, type Ref } from 'react';
 import { feedSort, priorities, triageStatuses } from '#shared/review';
 import { PRIORITY_LABELS, SORT_LABELS, STATUS_LABELS } from '../ui/format';
 import { feedHref, withoutDefaults, type FeedFilters } from '../ui/route';
-import { usePeople } from '../ui/people';
+import { OtherPeopleOptions, usePeople } from '../ui/people';
 import type { SessionUser } from '../ui/session-types';
 import { navigate } from '../ui/use-route';
 import { DATE_PRESET_LABELS, dateChoice, presetFrom, type DateChoice } from './date-range';
@@ -93,13 +93,7 @@ export const FilterBar = memo(function FilterBar({ filters, me, searchRef, now =
             <option value="">Anyone</option>
             <option value="me">Me</option>
             <option value="none">Nobody (unassigned)</option>
-            {(people.list ?? [])
-              .filter((person) => person.id !== me.id)
-              .map((person) => (
-                <option key={person.id} value={person.id}>
-                  {person.name}
-                </option>
-              ))}
+            <OtherPeopleOptions meId={me.id} />
             {filters.assignee !== undefined &&
               !['me', 'none'].includes(filters.assignee) &&
               !(people.list ?? []).some((person) => person.id === filters.assignee) && (

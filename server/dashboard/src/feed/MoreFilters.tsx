@@ -3,7 +3,7 @@ import { type CaptureKind, captureKinds, categories, severities } from '#shared/
 import { feedQuery } from '#shared/review';
 import { CATEGORY_LABELS, KIND_LABELS, SEVERITY_LABELS } from '../ui/format';
 import type { FeedFilters } from '../ui/route';
-import { usePeople } from '../ui/people';
+import { OtherPeopleOptions } from '../ui/people';
 import type { SessionUser } from '../ui/session-types';
 import { DraftInput, ToggleGroup } from './filter-fields';
 import { toggleValue } from './filter-labels';
@@ -39,7 +39,6 @@ interface MoreFiltersProps {
 
 /** The filters used less often, folded away: kind, category, severity, tags, people, place, flow, merged. */
 export function MoreFilters({ filters, me, apply, active }: MoreFiltersProps) {
-  const people = usePeople();
   const ids = { reporter: useId(), merged: useId() };
   return (
     <details className="filters-more" open={active > 0 ? true : undefined}>
@@ -89,13 +88,7 @@ export function MoreFilters({ filters, me, apply, active }: MoreFiltersProps) {
             <option value="">Anyone</option>
             {(filters.reporter?.length ?? 0) > 1 && <option value="several">Several ({filters.reporter?.length})</option>}
             <option value={me.id}>Me ({me.name})</option>
-            {(people.list ?? [])
-              .filter((person) => person.id !== me.id)
-              .map((person) => (
-                <option key={person.id} value={person.id}>
-                  {person.name}
-                </option>
-              ))}
+            <OtherPeopleOptions meId={me.id} />
           </select>
         </div>
         <DraftInput

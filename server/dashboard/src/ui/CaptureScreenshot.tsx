@@ -1,7 +1,7 @@
 import { useRef, type CSSProperties } from 'react';
 import type { Capture } from '#shared/capture';
 import type { CaptureApi } from './capture-api';
-import { AnnotatedImage } from './AnnotatedImage';
+import { AnnotatedImage, type Size } from './AnnotatedImage';
 import { pageLabel } from './format';
 import { useInView } from './use-in-view';
 import { useScreenshot, type ScreenshotState } from './use-screenshot';
@@ -48,6 +48,38 @@ export function ScreenshotPlaceholder({
   );
 }
 
+/** The screenshot with its annotations once it has loaded, the placeholder until then. */
+export function ScreenshotOrPlaceholder({
+  capture,
+  state,
+  maxHeight,
+  strokeWidth,
+  displayWidth,
+  onNaturalSize,
+}: {
+  capture: Capture;
+  state: ScreenshotState;
+  maxHeight?: string;
+  strokeWidth: number;
+  displayWidth?: number | undefined;
+  onNaturalSize?: (size: Size) => void;
+}) {
+  if (state.status !== 'ready') return <ScreenshotPlaceholder capture={capture} state={state} maxHeight={maxHeight} />;
+  const { width, height } = capture.environment.viewport;
+  return (
+    <AnnotatedImage
+      src={state.url}
+      alt={screenshotAlt(capture)}
+      annotations={capture.annotations}
+      expectedSize={{ width, height }}
+      maxHeight={maxHeight}
+      strokeWidth={strokeWidth}
+      displayWidth={displayWidth}
+      onNaturalSize={onNaturalSize}
+    />
+  );
+}
+
 const THUMBNAIL_HEIGHT = '7.5rem';
 
 /** A feed row's small screenshot, fetched only once it scrolls near the viewport. */
@@ -55,22 +87,10 @@ export function CaptureScreenshot({ api, capture }: { api: CaptureApi; capture: 
   const boxRef = useRef<HTMLDivElement>(null);
   const nearViewport = useInView(boxRef);
   const state = useScreenshot(api, capture.id, capture.screenshot !== null && nearViewport);
-  const { width, height } = capture.environment.viewport;
 
   return (
     <div className="card-thumbnail" ref={boxRef}>
-      {state.status === 'ready' ? (
-        <AnnotatedImage
-          src={state.url}
-          alt={screenshotAlt(capture)}
-          annotations={capture.annotations}
-          expectedSize={{ width, height }}
-          maxHeight={THUMBNAIL_HEIGHT}
-          strokeWidth={2}
-        />
-      ) : (
-        <ScreenshotPlaceholder capture={capture} state={state} maxHeight={THUMBNAIL_HEIGHT} />
-      )}
+      <ScreenshotOrPlaceholder capture={capture} state={state} maxHeight={THUMBNAIL_HEIGHT} strokeWidth={2} />
     </div>
   );
 }

@@ -42,3 +42,13 @@ export function Field({
     </div>
   );
 }
+
+/** A form's error that belongs to no one field, announced as soon as it shows. */
+export function FormError({ message }: { message: string | null }) {
+  if (!message) return null;
+  return (
+    <p className="acct-error" role="alert">
+      {message}
+    </p>
+  );
+}

@@ -1,4 +1,5 @@
 import type { ApiToken } from '#shared/account';
+import { ActionsTable } from './ActionsTable';
 import { ConfirmButton } from './ConfirmButton';
 import { SCOPE_LABELS } from './role-labels';
 import { When } from './When';
@@ -17,52 +18,35 @@ export function TokenTable({
 }) {
   if (tokens.length === 0) return <p className="acct-hint">No tokens.</p>;
   return (
-    <div className="acct-table-wrap">
-      <table className="acct-table">
-        <caption className="acct-sr-only">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            {showOwner && <th scope="col">Owner</th>}
-            <th scope="col">Access</th>
-            <th scope="col">Created</th>
-            <th scope="col">Last used</th>
-            <th scope="col">
-              <span className="acct-sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {tokens.map((token) => (
-            <tr key={token.id} data-token-id={token.id}>
-              <th scope="row">{token.name}</th>
-              {showOwner && <td>{token.user?.name ?? ''}</td>}
-              <td>{SCOPE_LABELS[token.scope]}</td>
-              <td>
-                <When iso={token.createdAt} />
-              </td>
-              <td>
-                <When iso={token.lastUsedAt} />
-              </td>
-              <td>
-                {token.revokedAt === null ? (
-                  <ConfirmButton
-                    label="Revoke"
-                    labelDetail={token.name}
-                    question={`Revoke ${token.name}? Whatever uses it stops working at once.`}
-                    confirmLabel="Revoke"
-                    onConfirm={() => onRevoke(token)}
-                  />
-                ) : (
-                  <span>
-                    Revoked <When iso={token.revokedAt} />
-                  </span>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ActionsTable caption={caption} columns={['Name', ...(showOwner ? ['Owner'] : []), 'Access', 'Created', 'Last used']}>
+      {tokens.map((token) => (
+        <tr key={token.id} data-token-id={token.id}>
+          <th scope="row">{token.name}</th>
+          {showOwner && <td>{token.user?.name ?? ''}</td>}
+          <td>{SCOPE_LABELS[token.scope]}</td>
+          <td>
+            <When iso={token.createdAt} />
+          </td>
+          <td>
+            <When iso={token.lastUsedAt} />
+          </td>
+          <td>
+            {token.revokedAt === null ? (
+              <ConfirmButton
+                label="Revoke"
+                labelDetail={token.name}
+                question={`Revoke ${token.name}? Whatever uses it stops working at once.`}
+                confirmLabel="Revoke"
+                onConfirm={() => onRevoke(token)}
+              />
+            ) : (
+              <span>
+                Revoked <When iso={token.revokedAt} />
+              </span>
+            )}
+          </td>
+        </tr>
+      ))}
+    </ActionsTable>
   );
 }

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { ApiError, describeError } from './http';
 
 /** What went wrong with a form: messages per field (by the server's path) and one for the form. */
@@ -18,4 +19,32 @@ export function formErrors(error: unknown, known: readonly string[]): FormErrors
     else others.push(`${issue.path}: ${issue.message}`);
   }
   return { fields, form: others.length > 0 ? others.join('; ') : null };
+}
+
+/**
+ * A form's errors and busy flag around its one request: `reject` flags a field before sending,
+ * `send` runs the request and spreads a failure over `fields`.
+ */
+export function useFormRequest(fields: readonly string[]) {
+  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const [busy, setBusy] = useState(false);
+
+  function reject(field: string, problem: string, input: { readonly current: HTMLElement | null }) {
+    setErrors({ fields: { [field]: problem }, form: null });
+    input.current?.focus();
+  }
+
+  async function send(request: () => Promise<void>) {
+    setBusy(true);
+    setErrors(noErrors);
+    try {
+      await request();
+    } catch (error) {
+      setErrors(formErrors(error, fields));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return { errors, busy, reject, send };
 }

@@ -38,3 +38,15 @@ export function PeopleProvider({ api, enabled, children }: { api: CaptureApi; en
 
   return <PeopleContext.Provider value={value}>{children}</PeopleContext.Provider>;
 }
+
+/** `<option>`s for everyone in the workspace but `meId` (the caller lists "Me" its own way). */
+export function OtherPeopleOptions({ meId }: { meId: string }) {
+  const people = usePeople();
+  return (people.list ?? [])
+    .filter((person) => person.id !== meId)
+    .map((person) => (
+      <option key={person.id} value={person.id}>
+        {person.name}
+      </option>
+    ));
+}
